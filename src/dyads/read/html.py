@@ -1,0 +1,98 @@
+"""HTML pages (files and WARC records): main text and metadata through trafilatura, offline."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import trafilatura
+from lxml import etree
+from lxml import html as lxml_html
+
+from dyads.read.dates import iso_date
+from dyads.read.decode import decode
+from dyads.read.errors import ReadError
+from dyads.read.ids import content_id
+from dyads.read.source import Source
+from dyads.records import Document, Reject
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption", "figure",
+    "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "ol", "p", "pre", "section",
+    "table", "tr", "ul",
+})
+_SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template"})
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def declared_charset(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii") if match else None
+
+
+def extract_html(data: bytes, origin: str, fmt: str, *, url: str | None = None,
+                 date: str | None = None, charset: str | None = None) -> Document | Reject:
+    """Main text of a page; `url`, `date` and `charset` come from the container (WARC) when known.
+
+    The page's own metadata wins for the date (publication, not crawl, date) and the URL (canonical).
+    """
+    try:
+        markup = decode(data, declared=charset or declared_charset(data))
+    except ReadError as err:
+        return err.to_reject(origin)
+    try:
+        extracted = trafilatura.bare_extraction(
+            markup, url=url, favor_precision=True, with_metadata=True, include_comments=False,
+        )
+    except Exception as err:  # a broken page must become a reject, never a crash
+        return Reject(origin, "html:error", f"{origin}: the HTML could not be parsed ({type(err).__name__})")
+    text = extracted.text if extracted is not None else None
+    if not text or not text.strip():
+        return Reject(origin, "html:no-text", f"{origin}: no main text found in {len(data):,} bytes of HTML")
+    return Document(
+        doc_id=content_id(text),
+        text=text,
+        title=extracted.title or None,
+        date=iso_date(extracted.date) or date,
+        url=extracted.url or url,
+        source=extracted.sitename or None,
+        author=extracted.author or None,
+        origin=origin,
+        fmt=fmt,
+    )
+
+
+def read_html(source: Source) -> Iterator[Document | Reject]:
+    yield extract_html(source.read_all(), source.origin, "html")
+
+
+def html_to_text(fragment: str) -> str:
+    """Readable text of an HTML fragment (a feed entry), with paragraphs kept as blank lines."""
+    if "<" not in fragment:
+        return fragment.strip()
+    try:
+        root = lxml_html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return ""
+    parts: list[str] = []
+    skipping = 0
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if event == "start":
+            if tag in _SKIPPED_TAGS:
+                skipping += 1
+            elif not skipping:
+                parts.append("\n" if tag == "br" else "\n\n" if tag in _BLOCK_TAGS else "")
+                if tag and element.text:
+                    parts.append(element.text)
+            continue
+        if tag in _SKIPPED_TAGS:
+            skipping -= 1
+        elif not skipping and tag in _BLOCK_TAGS:
+            parts.append("\n\n")
+        if not skipping and element is not root and element.tail:
+            parts.append(element.tail)
+    lines = (_SPACES.sub(" ", line).strip() for line in "".join(parts).split("\n"))
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
