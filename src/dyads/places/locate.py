@@ -1,0 +1,256 @@
+"""Where did an event happen? Read the dependency parse around the event's trigger.
+
+A place counts only when the parse ties it to the event, tried in this order (lower rank wins):
+  0 a locative preposition on the trigger ("met in Anchorage", "clashed near Donetsk"), followed
+    down through "of" and nested locative phrases ("at a base in Anchorage", "the city of Mosul");
+  1 a place modifying the trigger noun or an event noun that is its argument ("the Budapest talks",
+    "held the Alaska summit");
+  2 the object of a verb that acts on a place ("Russia attacked Kyiv": the target is where it happened);
+  3 a locative phrase on the trigger's object or on a non-locative phrase ("targets in Iraq");
+  4 a locative phrase on the clause the trigger depends on (trigger is conj/xcomp/advcl of it);
+  5 a locative phrase on a clause that depends on the trigger.
+A country named as an actor ("Putin, the President of Russia, called Trump") is in none of these.
+Within a rank the most specific place wins (a town before a region before a country), then the
+shallowest, then the first in the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from dyads.places.gazetteer import Gazetteer, Place, normalize
+from dyads.records import Location
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
+                              "NORP", "LANGUAGE", "LAW", "WORK_OF_ART"})
+SPECIFICITY = {"city": 0, "capital": 0, "place": 0, "facility": 0, "state": 1, "region": 1, "sea": 2,
+               "country": 2}
+MAX_DEPTH = 3
+# A name tagged PERSON or ORG, or in lowercase, must be this big a town to be read as a place.
+BIG_TOWN = 100_000
+BIG_TOWN_LOWERCASE = 1_000_000
+CLAUSE_DEPS = frozenset({"conj", "xcomp", "advcl"})
+ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative", "obj"})
+EVENT_ARG_DEPS = ARGUMENT_DEPS | {"nsubj"}
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMatch:
+    """A place tied to an event: where it is in the text, what it resolved to, and why it was chosen."""
+
+    text: str
+    char_start: int  # offsets into the parsed Doc's text
+    char_end: int
+    place: Place | None  # None: a place entity the gazetteer does not know (name only)
+    relation: str  # e.g. "prep:in", "modifier", "object", "nested:prep:in", "clause:prep:at"
+    rank: int
+
+    def location(self) -> Location:
+        if self.place is None:
+            return Location(name=self.text)
+        return self.place.to_location()
+
+
+def find_event_location(sent: Span, trigger: Token, gazetteer: Gazetteer) -> Location | None:
+    """The place where the event of `trigger` happened, when `sent` says so; None rather than a guess."""
+    match = find_event_place(sent, trigger, gazetteer)
+    return match.location() if match is not None else None
+
+
+def find_event_place(sent: Span, trigger: Token, gazetteer: Gazetteer) -> PlaceMatch | None:
+    """Like find_event_location, but says which words were read as the place and why."""
+    finder = _Finder(sent, trigger, gazetteer)
+    best: tuple[tuple[int, int, int, int], PlaceMatch] | None = None
+    for depth, match in finder.candidates():
+        spec = SPECIFICITY.get(match.place.kind, 1) if match.place is not None else 0
+        key = (match.rank, spec, depth, match.char_start)
+        if best is None or key < best[0]:
+            best = (key, match)
+    return best[1] if best is not None else None
+
+
+class _Finder:
+    """One search around one trigger; holds the sentence-level lookups it reuses."""
+
+    def __init__(self, sent: Span, trigger: Token, gazetteer: Gazetteer) -> None:
+        self.sent = sent
+        self.trigger = trigger
+        self.gaz = gazetteer
+        self.rules = gazetteer.rules
+        self.lemma = trigger.lemma_.lower()
+        self.ents = {t.i: ent for ent in sent.ents for t in ent}
+        self.seen: set[int] = set()
+
+    def candidates(self) -> Iterator[tuple[int, PlaceMatch]]:
+        trigger = self.trigger
+        yield from self._preps_of(trigger, 0, "")
+        yield from self._modifiers(trigger)
+        yield from self._objects(trigger)
+        head = trigger
+        for _ in range(2):
+            if head.dep_ not in CLAUSE_DEPS or head.head is head or head.head.pos_ not in ("VERB", "AUX"):
+                break
+            head = head.head
+            yield from self._preps_of(head, 4, "clause:")
+        for child in trigger.children:
+            if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
+                yield from self._preps_of(child, 5, "subclause:")
+
+    # -- relations ---------------------------------------------------------------------------------
+
+    def _preps_of(self, head: Token, rank: int, prefix: str) -> Iterator[tuple[int, PlaceMatch]]:
+        for prep, pobj in self._locative_objects(head):
+            yield from self._under(pobj, rank, 0, f"{prefix}prep:{prep}")
+
+    def _modifiers(self, trigger: Token) -> Iterator[tuple[int, PlaceMatch]]:
+        nouns = []
+        if trigger.pos_ in ("NOUN", "PROPN"):
+            nouns.append(trigger)
+        nouns.extend(c for c in trigger.children
+                     if c.dep_ in EVENT_ARG_DEPS and c.lemma_.lower() in self.rules.event_nouns)
+        for noun in nouns:
+            for child in noun.children:
+                if child.dep_ in MODIFIER_DEPS and child.i != trigger.i:
+                    match = self._mention(child, 1, "modifier", strong=False)
+                    if match is not None:
+                        yield 0, match
+            if noun is not trigger:
+                yield from self._preps_of(noun, 1, "event-noun:")
+
+    def _objects(self, trigger: Token) -> Iterator[tuple[int, PlaceMatch]]:
+        acts_on_place = self.lemma in self.rules.place_object_verbs
+        for child in trigger.children:
+            if child.dep_ in ARGUMENT_DEPS:
+                if acts_on_place:
+                    yield from self._under(child, 2, 0, "object")
+                for prep, pobj in self._locative_objects(child):
+                    yield from self._under(pobj, 3, 1, f"nested:prep:{prep}")
+            elif child.dep_ == "prep" and not self._prep_ok(child):
+                for pobj in _pobjs(child):
+                    for prep, inner in self._locative_objects(pobj):
+                        yield from self._under(inner, 3, 1, f"nested:prep:{prep}")
+
+    # -- walking noun phrases ----------------------------------------------------------------------
+
+    def _under(self, tok: Token, rank: int, depth: int, relation: str) -> Iterator[tuple[int, PlaceMatch]]:
+        """Places named by the noun phrase headed by `tok`, down "of" chains and nested locatives."""
+        if depth > MAX_DEPTH or tok.i in self.seen or not self._in_sent(tok):
+            return
+        self.seen.add(tok.i)
+        match = self._mention(tok, rank, relation, strong=rank == 0)
+        if match is not None:
+            yield depth, match
+        generic = tok.lemma_.lower() in self.rules.place_nouns
+        for child in tok.children:
+            dep = child.dep_
+            if generic and dep in ("compound", "poss", "nmod") and child.i not in self.seen:
+                sub = self._mention(child, rank, relation, strong=rank == 0)
+                if sub is not None:
+                    self.seen.add(child.i)
+                    yield depth, sub
+            elif dep == "prep" and child.lower_ == "of" and (generic or match is None):
+                for pobj in _pobjs(child):
+                    yield from self._under(pobj, rank, depth + 1, relation)
+            elif dep == "prep" and self._prep_ok(child):
+                for pobj in _pobjs(child):
+                    yield from self._under(pobj, rank, depth + 1, relation)
+            elif dep in ("appos", "conj"):
+                yield from self._under(child, rank, depth + 1, relation)
+
+    def _locative_objects(self, head: Token) -> Iterator[tuple[str, Token]]:
+        for child in head.children:
+            if child.dep_ != "prep" or not self._prep_ok(child):
+                continue
+            for pobj in _pobjs(child):
+                yield child.lower_, pobj
+            for sibling in child.children:  # "in Ukraine and in Siberia"
+                if sibling.dep_ == "conj" and sibling.pos_ == "ADP" and self._prep_ok(sibling):
+                    for pobj in _pobjs(sibling):
+                        yield sibling.lower_, pobj
+
+    def _prep_ok(self, prep: Token) -> bool:
+        return self.rules.prep_allowed(prep.lower_, self.lemma)
+
+    def _in_sent(self, tok: Token) -> bool:
+        return self.sent.start <= tok.i < self.sent.end
+
+    # -- one name ----------------------------------------------------------------------------------
+
+    def _mention(self, tok: Token, rank: int, relation: str, strong: bool) -> PlaceMatch | None:
+        """The place named at `tok`, if any: its words, resolution, and whether to believe it."""
+        if tok.pos_ not in ("PROPN", "NOUN", "ADJ", "X") or not self._in_sent(tok):
+            return None
+        ent = self.ents.get(tok.i)
+        label = ent.label_ if ent is not None else ""
+        if label in NOT_PLACE_LABELS:
+            return None
+        if ent is not None and label in PLACE_LABELS and not (ent.start <= self.trigger.i < ent.end):
+            start, end = ent.start, ent.end
+        else:
+            start, end = _name_tokens(tok)
+        doc = tok.doc
+        while start < end and (doc[start].lower_ == "the" or doc[start].pos_ == "DET"):
+            start += 1
+        while end > start and doc[end - 1].tag_ == "POS":
+            end -= 1
+        if start >= end:
+            return None
+        span = doc[start:end]
+        text = span.text
+        place = self.gaz.lookup(text)
+        if place is None and tok.i + 1 == end and end - start > 1 and tok.lemma_.lower() in self.rules.place_nouns:
+            # "Zafaraniyah neighborhood": the name is the words before the generic noun.
+            span = doc[start:end - 1]
+            text = span.text
+            place = self.gaz.lookup(text)
+        if not self._believable(span, place, label, strong):
+            return None
+        return PlaceMatch(text, span.start_char, span.end_char, place, relation, rank)
+
+    def _believable(self, span: Span, place: Place | None, label: str, strong: bool) -> bool:
+        text = span.text
+        if text.islower():
+            if place is None or normalize(text) in self.rules.common_words:
+                return False
+            return place.kind not in ("city", "capital") or place.population >= BIG_TOWN_LOWERCASE
+        if place is None:
+            # An unknown name is kept only when the parser calls it a place and a locative
+            # preposition ties it to the event ("in the Kodori Gorge").
+            return strong and label in PLACE_LABELS
+        if label in PLACE_LABELS:
+            return True
+        if place.kind in ("city", "capital"):
+            needs = BIG_TOWN if label else 0
+            return place.population >= needs and any(t.pos_ == "PROPN" for t in span)
+        return True
+
+
+def _pobjs(prep: Token) -> Iterator[Token]:
+    for child in prep.children:
+        if child.dep_ in ("pobj", "pcomp") and child.pos_ in ("PROPN", "NOUN", "ADJ", "X", "NUM"):
+            yield child
+
+
+def _name_tokens(tok: Token) -> tuple[int, int]:
+    """The token range of a name headed by `tok`: it and the proper-noun compounds on its left."""
+    start = tok.i
+    doc = tok.doc
+    lo = tok.left_edge.i
+    i = tok.i - 1
+    while i >= lo:
+        left = doc[i]
+        if left.dep_ in ("compound", "flat", "nmod", "punct") and left.head.i in range(i + 1, tok.i + 1) and (
+            left.pos_ == "PROPN" or left.text in ("-", "'")
+        ):
+            start = i
+            i -= 1
+        else:
+            break
+    while start < tok.i and doc[start].pos_ == "PUNCT":
+        start += 1
+    return start, tok.i + 1
