@@ -16,6 +16,7 @@ from dyads.read.ids import content_id
 from dyads.read.source import Source
 from dyads.records import Document, Reject
 
+MIN_WORDS = 5  # below this the "main text" is a menu or a button label, not an article
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption", "figure",
@@ -49,8 +50,10 @@ def extract_html(data: bytes, origin: str, fmt: str, *, url: str | None = None,
     except Exception as err:  # a broken page must become a reject, never a crash
         return Reject(origin, "html:error", f"{origin}: the HTML could not be parsed ({type(err).__name__})")
     text = extracted.text if extracted is not None else None
-    if not text or not text.strip():
-        return Reject(origin, "html:no-text", f"{origin}: no main text found in {len(data):,} bytes of HTML")
+    words = len(text.split()) if text else 0
+    if words < MIN_WORDS:
+        found = f"only {words} word(s) of" if words else "no"
+        return Reject(origin, "html:no-text", f"{origin}: {found} main text in {len(data):,} bytes of HTML")
     return Document(
         doc_id=content_id(text),
         text=text,
@@ -77,22 +80,19 @@ def html_to_text(fragment: str) -> str:
     except (etree.ParserError, ValueError):
         return ""
     parts: list[str] = []
-    skipping = 0
-    for event, element in etree.iterwalk(root, events=("start", "end")):
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if event == "start":
-            if tag in _SKIPPED_TAGS:
-                skipping += 1
-            elif not skipping:
-                parts.append("\n" if tag == "br" else "\n\n" if tag in _BLOCK_TAGS else "")
-                if tag and element.text:
-                    parts.append(element.text)
+    stack: list[tuple[etree._Element, bool]] = [(root, False)]  # explicit stack: pages nest deeply
+    while stack:
+        element, closing = stack.pop()
+        tag = element.tag if isinstance(element.tag, str) else ""  # comments have no string tag
+        if closing or not tag or tag in _SKIPPED_TAGS:
+            if closing and tag in _BLOCK_TAGS:
+                parts.append("\n\n")
+            if element is not root and element.tail:
+                parts.append(element.tail)
             continue
-        if tag in _SKIPPED_TAGS:
-            skipping -= 1
-        elif not skipping and tag in _BLOCK_TAGS:
-            parts.append("\n\n")
-        if not skipping and element is not root and element.tail:
-            parts.append(element.tail)
+        parts.append("\n" if tag == "br" else "\n\n" if tag in _BLOCK_TAGS else "")
+        parts.append(element.text or "")
+        stack.append((element, True))
+        stack.extend((child, False) for child in reversed(element))
     lines = (_SPACES.sub(" ", line).strip() for line in "".join(parts).split("\n"))
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()

@@ -23,6 +23,8 @@ from dyads.read.sniff import GZIP_MAGIC, strip_gzip_suffix
 HEAD_BYTES = 65_536
 STDIN = "-"
 STDIN_ORIGIN = "<stdin>"
+# What gzip says when a file ends one byte into the next member's header (a cut multi-member file).
+_CUT_MEMBER_HEADER = "Not a gzipped file (b'\\x1f')"
 
 
 class _Feed(io.RawIOBase):
@@ -56,15 +58,24 @@ class _Feed(io.RawIOBase):
 
     def _read_inner(self, size: int) -> bytes:
         try:
-            return self._inner.read(size)
+            # read1: GzipFile.read(n) drops what it decompressed when the data ends early
+            read = getattr(self._inner, "read1", self._inner.read)
+            return read(size)
         except EOFError:
-            self.error = ReadError("gzip:truncated", f"the compressed data is cut off after "
-                                                     f"{self.delivered} bytes (incomplete gzip file)")
+            self.error = self._truncated()
         except (zlib.error, gzip.BadGzipFile) as err:
-            self.error = ReadError("gzip:corrupt", f"corrupt gzip data after {self.delivered} bytes ({err})")
+            if str(err) == _CUT_MEMBER_HEADER:
+                self.error = self._truncated()
+            else:
+                self.error = ReadError("gzip:corrupt", f"corrupt gzip data after {self.delivered:,} "
+                                                       f"decompressed bytes ({err})")
         except OSError as err:
             self.error = ReadError("io", f"read failed after {self.delivered} bytes ({err.strerror or err})")
         return b""
+
+    def _truncated(self) -> ReadError:
+        return ReadError("gzip:truncated", f"the compressed data is cut off after {self.delivered:,} "
+                                           "decompressed bytes (incomplete gzip file)")
 
 
 def _read_up_to(stream: io.RawIOBase, size: int) -> bytes:
@@ -91,6 +102,11 @@ class Source:
     size: int | None = None  # bytes on disk, when known and not compressed
     compressed: bool = False
     _feed: _Feed | None = field(default=None, repr=False)
+
+    @property
+    def bytes_read(self) -> int:
+        """Bytes taken from the (decompressed) input so far, read-ahead included."""
+        return self._feed.delivered if self._feed else 0
 
     @property
     def error(self) -> ReadError | None:

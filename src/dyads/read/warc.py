@@ -15,6 +15,7 @@ from dyads.records import Document, Reject
 
 _DOCUMENT_RECORDS = ("response", "resource")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_DRAIN_CHUNK = 1 << 16
 
 
 def _content_type(record: Any) -> str | None:
@@ -49,20 +50,42 @@ def _record(record: Any, where: str, limit: int) -> Document | Reject | None:
     return extract_html(payload, where, "warc", url=uri, date=date, charset=_charset(content_type))
 
 
+def _incomplete(record: Any) -> str | None:
+    """How the record is cut off (the archive ends inside it), or None when it is whole."""
+    if record.rec_headers.get_header("Content-Length") is None:  # required by the WARC standard
+        return "its header is incomplete (no Content-Length)"
+    raw = record.raw_stream
+    while raw.read(_DRAIN_CHUNK):
+        pass
+    missing = getattr(raw, "limit", 0)
+    return f"{missing:,} bytes of its content are missing" if missing > 0 else None
+
+
 def read_warc(source: Source) -> Iterator[Document | Reject]:
+    if not source.head.startswith(b"WARC/"):
+        first_line = source.head.split(b"\n", 1)[0][:60].decode("utf-8", "replace")
+        where = f"{source.origin}#1"
+        yield Reject(where, "warc:malformed", f"{where}: not a WARC archive (starts with {first_line!r})")
+        return
     limit = source.options.max_bytes
     number = 0
     try:
-        for record in ArchiveIterator(source.stream):
+        records = ArchiveIterator(source.stream)
+        for record in records:
             number += 1
-            if record.rec_type not in _DOCUMENT_RECORDS:
-                continue  # requests, warcinfo, metadata, revisits: not documents
             where = f"{source.origin}#{number}"
-            try:
-                item = _record(record, where, limit)
-            except Exception as err:  # one broken record must not stop the archive
-                problem = f"{type(err).__name__}: {err}"
-                item = Reject(where, "warc:malformed", f"{where}: unreadable record ({problem})")
+            item = None
+            if record.rec_type in _DOCUMENT_RECORDS:  # requests, warcinfo, metadata are not documents
+                try:
+                    item = _record(record, where, limit)
+                except Exception as err:  # one broken record must not stop the archive
+                    problem = f"{type(err).__name__}: {err}"
+                    item = Reject(where, "warc:malformed", f"{where}: unreadable record ({problem})")
+            cut = _incomplete(record)
+            if cut and source.error is None:
+                item = Reject(where, "warc:truncated", f"{where}: the archive ends in this record ({cut})")
+            elif cut:
+                continue  # a cut-off gzip file: reported once below
             if item is not None:
                 yield item
     except Exception as err:  # warcio raises several types for a damaged archive
@@ -74,7 +97,9 @@ def read_warc(source: Source) -> Iterator[Document | Reject]:
         message = str(err).splitlines()[0] if str(err) else type(err).__name__
         yield Reject(where, "warc:malformed", f"{where}: damaged archive, reading stopped ({message})")
         return
+    where = f"{source.origin}#{number + 1}"
     error = source.take_error()
     if error is not None:
-        where = f"{source.origin}#{number + 1}"
         yield error.to_reject(where)
+    elif records.offset < source.bytes_read:  # warcio ends quietly at a record header cut short
+        yield Reject(where, "warc:truncated", f"{where}: the archive ends in the header of this record")
