@@ -1,0 +1,3 @@
+from dyads.cli import app
+
+app()

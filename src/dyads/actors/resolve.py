@@ -1,0 +1,245 @@
+"""Actor resolution: from a token in the parse to the actor(s) it stands for.
+
+Handles dictionary mentions found by the ruler, sector words next to a
+country ("Russian police" → RUSCOP), titles and descriptions ("the Russian
+president" → the holder on the document's date), possessives, "former",
+compound actors ("the United States and Jordan" → two actors) and, within a
+document, pronouns and bare titles ("he", "his", "the president").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from dyads.actors.dictionary import ActorDictionary, ActorEntry
+from dyads.actors.recognize import parse_pattern_id
+from dyads.records import Actor
+
+_PRONOUNS = {
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+    "it": "org", "its": "org", "itself": "org",
+    "they": "plural", "them": "plural", "their": "plural", "themselves": "plural",
+}
+_MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
+_FORMER = {"former", "ex", "ex-", "erstwhile", "then"}
+_TITLE_SECTOR = {"army_chief": "MIL", "chief_of_staff": "MIL"}
+# words that make a noun a (group of) people acting for a country, when no sector word says more
+_AGENT_NOUNS = {"leader", "leadership", "delegation", "side", "spokesman", "spokeswoman", "spokesperson"}
+
+
+@dataclass(slots=True)
+class ActorMention:
+    """A dictionary match in a sentence, with the actor it resolved to."""
+
+    span: Span
+    entry: ActorEntry
+    role: str  # name, surname, adjective, metonym …
+    sector: str | None  # set by metonyms ("Kremlin" → GOV)
+
+
+@dataclass(slots=True)
+class DocumentActors:
+    """Resolution state for one document: the date, and what pronouns can refer back to."""
+
+    dictionary: ActorDictionary
+    day: date | None
+    last_person: dict[str, Actor] = field(default_factory=dict)  # gender ("m", "f", "any") → actor
+    last_group: Actor | None = None  # last country, IGO or group
+    last_plural: Actor | None = None
+    persons_seen: list[tuple[ActorEntry, Actor]] = field(default_factory=list)
+
+    def sentence(self, span: Span) -> SentenceActors:
+        return SentenceActors(self, span)
+
+    def remember(self, actor: Actor, entry: ActorEntry | None) -> None:
+        if entry is not None and entry.kind == "person":
+            self.last_person[entry.gender or "any"] = actor
+            self.last_person["any"] = actor
+            self.persons_seen.append((entry, actor))
+        elif actor.sector in (None, "GOV") and actor.country and entry is not None:
+            self.last_group = actor
+        elif actor.sector and entry is None:
+            self.last_plural = actor
+
+    def build(self, text: str, entry: ActorEntry, sector: str | None = None, former: bool = False) -> Actor:
+        if entry.kind == "person":
+            code = entry.code_on(self.day)
+            role = entry.role_on(self.day)
+            country = (role.country if role and role.country else None) or entry.country
+            if former and country:
+                code = country + "ELI"
+            sector_code = code[len(country):] if country and code.startswith(country) else None
+            return Actor(text, code, country, sector_code or None, entry.actor_id)
+        country = entry.country
+        sector = sector or entry.sector
+        code = (country or "") + (sector or "") if country else sector
+        return Actor(text, code, country, sector, entry.actor_id)
+
+
+class SentenceActors:
+    """Actors in one sentence: resolve the head token of an argument to actors."""
+
+    def __init__(self, document: DocumentActors, span: Span) -> None:
+        self.document = document
+        self.dictionary = document.dictionary
+        self.span = span
+        self.mentions: list[ActorMention] = []
+        self.by_token: dict[int, ActorMention] = {}
+        for ent in span.ents:
+            if not ent.ent_id_:
+                continue
+            actor_id, role, sector = parse_pattern_id(ent.ent_id_)
+            entry = self.dictionary.entries.get(actor_id)
+            if entry is None:
+                continue
+            mention = ActorMention(ent, entry, role, sector)
+            self.mentions.append(mention)
+            for token in ent:
+                self.by_token[token.i] = mention
+
+    # -- mentions ------------------------------------------------------------------
+    def mention_actor(self, mention: ActorMention) -> Actor:
+        head = mention.span.root
+        return self.document.build(mention.span.text, mention.entry, mention.sector, self._former(head))
+
+    def remember_mentions(self) -> None:
+        for mention in self.mentions:
+            if mention.role in ("adjective",):
+                continue
+            self.document.remember(self.mention_actor(mention), mention.entry)
+
+    # -- arguments -----------------------------------------------------------------
+    def resolve(self, token: Token) -> list[Actor]:
+        """Actors for the argument headed by `token`; several for coordinated arguments."""
+        actors: list[Actor] = []
+        for head in [token, *(c for c in token.conjuncts if c.i > token.i)]:
+            actor = self.resolve_one(head)
+            if actor is not None and all(actor.code != a.code or actor.actor_id != a.actor_id for a in actors):
+                actors.append(actor)
+        return actors
+
+    def resolve_one(self, token: Token) -> Actor | None:
+        mention = self.by_token.get(token.i)
+        if mention is not None:
+            if mention.role in ("adjective", "demonym") and mention.entry.kind == "country":
+                return self._country_group(token, mention)
+            return self.mention_actor(mention)
+        lower = token.lower_
+        if lower in _PRONOUNS and token.pos_ == "PRON":
+            return self._pronoun(lower)
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        title = self._title(token)
+        if title is not None:
+            return self._title_actor(token, title)
+        sector = self._sector(token)
+        if sector is not None or token.lemma_.lower() in _AGENT_NOUNS:
+            return self._sector_actor(token, sector or "GOV")
+        return self._possessor(token)
+
+    def _country_group(self, token: Token, mention: ActorMention) -> Actor:
+        # "the Russians", "Ukrainians" as a group of people of that country
+        return self.document.build(token.text, mention.entry, mention.sector)
+
+    def _pronoun(self, lower: str) -> Actor | None:
+        kind = _PRONOUNS[lower]
+        state = self.document
+        if kind in ("m", "f"):
+            return state.last_person.get(kind) or state.last_person.get("any")
+        if kind == "org":
+            return state.last_group
+        return state.last_plural or state.last_group
+
+    def _former(self, token: Token) -> bool:
+        return any(child.lower_ in _FORMER for child in token.children if child.dep_ in ("amod", "advmod"))
+
+    def _modifier_words(self, token: Token) -> list[Token]:
+        return [c for c in token.lefts if c.dep_ in ("amod", "compound") and c.i not in self.by_token]
+
+    def _title(self, token: Token) -> str | None:
+        """The title key a noun phrase names ("foreign minister", "secretary of state", "president")."""
+        words = self.dictionary.title_words
+        modifiers = self._modifier_words(token)
+        head = token.lower_
+        for start in range(len(modifiers)):
+            phrase = " ".join(m.lower_ for m in modifiers[start:]) + " " + head
+            if phrase in words:
+                return words[phrase]
+        of_phrase = next((f"{head} of {c.lower_}" for p in token.children if p.lower_ == "of"
+                          for c in p.children if c.dep_ == "pobj"), None)
+        if of_phrase and of_phrase in words:
+            return words[of_phrase]
+        if head in words:
+            return words[head]
+        return words.get(token.lemma_.lower())
+
+    def _sector(self, token: Token) -> str | None:
+        words = self.dictionary.sector_words
+        modifiers = self._modifier_words(token)
+        for start in range(len(modifiers)):
+            phrase = " ".join(m.lower_ for m in modifiers[start:]) + " " + token.lower_
+            if phrase in words:
+                return words[phrase]
+        return words.get(token.lower_) or words.get(token.lemma_.lower())
+
+    def _country_of(self, token: Token) -> tuple[ActorEntry, Actor] | None:
+        """The country or organisation a noun belongs to: "Russian troops", "Russia's army", "army of Russia"."""
+        candidates = [c for c in token.children if c.dep_ in _MODIFIER_DEPS]
+        candidates += [g for p in token.children if p.dep_ == "prep" and p.lower_ in ("of", "from", "in")
+                       for g in p.children if g.dep_ == "pobj"]
+        for child in candidates:
+            for node in (child, *child.children):
+                mention = self.by_token.get(node.i)
+                if mention is not None and mention.entry.kind in ("country", "igo", "group"):
+                    return mention.entry, self.mention_actor(mention)
+        return None
+
+    def _title_actor(self, token: Token, title: str) -> Actor | None:
+        owner = self._country_of(token)
+        day = self.document.day
+        text = self._phrase_text(token)
+        former = self._former(token)
+        if owner is not None:
+            entry, owner_actor = owner
+            country = entry.country or owner_actor.country
+            if country and not former:
+                holders = self.dictionary.holders(country, title, day)
+                if len(holders) == 1 or (holders and title in ("president", "prime_minister", "leader", "chancellor")):
+                    return self.document.build(text, holders[0])
+            sector = "ELI" if former else _TITLE_SECTOR.get(title, "GOV")
+            return Actor(text, (country or "") + sector, country, sector, None)
+        # a bare title ("the president") refers back to the last person who held it
+        for entry, actor in reversed(self.document.persons_seen):
+            role = entry.role_on(day)
+            if role is not None and role.title in self.dictionary.title_members(title):
+                return Actor(text, actor.code, actor.country, actor.sector, actor.actor_id)
+        return None
+
+    def _sector_actor(self, token: Token, sector: str) -> Actor | None:
+        owner = self._country_of(token)
+        text = self._phrase_text(token)
+        if owner is not None:
+            _, owner_actor = owner
+            country = owner_actor.country
+            if owner_actor.sector and owner_actor.sector != "GOV" and sector == "GOV":
+                sector = owner_actor.sector
+            return Actor(text, (country or "") + sector, country, sector, None)
+        if token.lower_ in self.dictionary.standalone_sector_words or \
+                token.lemma_.lower() in self.dictionary.standalone_sector_words:
+            return Actor(text, sector, None, sector, None)
+        return None
+
+    def _possessor(self, token: Token) -> Actor | None:
+        """ "Trump's proposal" stands for Trump when the noun itself is no actor."""
+        for child in token.children:
+            if child.dep_ == "poss":
+                return self.resolve_one(child)
+        return None
+
+    def _phrase_text(self, token: Token) -> str:
+        left = min((c.i for c in token.lefts if c.dep_ in ("amod", "compound", "poss", "det")), default=token.i)
+        return self.span.doc[left:token.i + 1].text

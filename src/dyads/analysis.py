@@ -1,0 +1,148 @@
+"""The analysis stages that run on parsed sentences: actors, events, goals, tone.
+
+Each stage says what it reads from the shared context and what it adds to
+the `Result`; `Analysis.build` loads the knowledge once and checks the
+order, `Analysis.run` applies the enabled stages to one document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any, Protocol
+
+from spacy.language import Language
+
+from dyads.actors.dictionary import ActorDictionary, load_actor_dictionary
+from dyads.actors.recognize import add_actor_ruler
+from dyads.actors.resolve import DocumentActors, SentenceActors
+from dyads.dates import to_date
+from dyads.events.codebook import load_codebook
+from dyads.events.coder import EventCoder, doc_year
+from dyads.events.modality import ModalityCues
+from dyads.events.patterns import load_patterns
+from dyads.records import Mention, Result
+from dyads.settings import Settings
+
+if TYPE_CHECKING:
+    from dyads.pipeline import ParsedSentence
+
+Context = dict[str, Any]
+
+
+class Stage(Protocol):
+    name: str
+    requires: tuple[str, ...]  # context keys it reads
+    provides: tuple[str, ...]  # context keys it adds
+
+    def __call__(self, result: Result, sentences: list[ParsedSentence], context: Context) -> None: ...
+
+
+@dataclass(slots=True)
+class ActorStage:
+    """Dictionary mentions → actors, sentence by sentence, with coreference state."""
+
+    dictionary: ActorDictionary
+    name: str = "actors"
+    requires: tuple[str, ...] = ()
+    provides: tuple[str, ...] = ("doc_date", "sentence_actors")
+
+    def __call__(self, result: Result, sentences: list[ParsedSentence], context: Context) -> None:
+        day = to_date(result.document.date)
+        context["doc_date"] = day
+        state = DocumentActors(self.dictionary, day)
+        per_sentence: list[SentenceActors] = []
+        mentions: list[Mention] = []
+        for sentence in sentences:
+            actors = state.sentence(sentence.span)
+            per_sentence.append(actors)
+            covered: set[int] = set()
+            for mention in actors.mentions:
+                start, end = sentence.original(mention.span.start_char, mention.span.end_char)
+                covered.update(range(mention.span.start, mention.span.end))
+                mentions.append(Mention(result.document.doc_id, start, end, result.document.text[start:end],
+                                        mention.span.label_, actors.mention_actor(mention), sentence.index))
+            for ent in sentence.span.ents:
+                if ent.start in covered or ent.label_ not in ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"):
+                    continue
+                start, end = sentence.original(ent.start_char, ent.end_char)
+                mentions.append(Mention(result.document.doc_id, start, end, result.document.text[start:end],
+                                        ent.label_, None, sentence.index))
+            actors.remember_mentions()
+        result.mentions = mentions
+        context["sentence_actors"] = per_sentence
+
+
+@dataclass(slots=True)
+class EventStage:
+    coder: EventCoder
+    name: str = "events"
+    requires: tuple[str, ...] = ("doc_date", "sentence_actors")
+    provides: tuple[str, ...] = ("events",)
+
+    def __call__(self, result: Result, sentences: list[ParsedSentence], context: Context) -> None:
+        day: date | None = context["doc_date"]
+        year = doc_year(day)
+        lead = _lead_sentences(sentences)
+        for sentence, actors in zip(sentences, context["sentence_actors"], strict=True):
+            location_for = None
+            if self.coder.gazetteer is not None:
+                from dyads.places import find_event_location
+
+                def location_for(trigger, _span=sentence.span):
+                    return find_event_location(_span, trigger, self.coder.gazetteer)
+
+            result.events.extend(self.coder.code(
+                actors, doc_id=result.document.doc_id, sentence_index=sentence.index,
+                char_span=(sentence.char_start, sentence.char_end), sentence_text=result.sentences[sentence.index].text,
+                doc_date=result.document.date, doc_year=year, is_root=sentence.index in lead,
+                location_for=location_for))
+        context["events"] = result.events
+
+
+def _lead_sentences(sentences: list[ParsedSentence]) -> set[int]:
+    """The article's lead: the first two sentences of its first prose paragraph."""
+    for sentence in sentences:
+        if sentence.unit.kind == "prose":
+            first_unit = sentence.unit
+            return {s.index for s in sentences if s.unit is first_unit}.intersection(
+                range(sentence.index, sentence.index + 2))
+    return set()
+
+
+@dataclass(slots=True)
+class Analysis:
+    stages: list[Stage] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, settings: Settings, nlp: Language) -> Analysis:
+        stages: list[Stage] = []
+        dictionary = load_actor_dictionary(settings.actor_files)
+        add_actor_ruler(nlp, dictionary)
+        stages.append(ActorStage(dictionary))
+        if settings.events:
+            codebook = load_codebook()
+            try:
+                from dyads.places import Gazetteer
+
+                gazetteer = Gazetteer.load()
+            except ImportError:  # places are optional while that module is being built
+                gazetteer = None
+            coder = EventCoder(codebook, load_patterns(codebook), ModalityCues.load(), gazetteer)
+            stages.append(EventStage(coder))
+        _check_order(stages)
+        return cls(stages=stages)
+
+    def run(self, result: Result, sentences: list[ParsedSentence]) -> None:
+        context: Context = {}
+        for stage in self.stages:
+            stage(result, sentences, context)
+
+
+def _check_order(stages: list[Stage]) -> None:
+    available: set[str] = set()
+    for stage in stages:
+        missing = [key for key in stage.requires if key not in available]
+        if missing:
+            raise ValueError(f"stage {stage.name!r} needs {missing}, which no earlier stage provides")
+        available.update(stage.provides)

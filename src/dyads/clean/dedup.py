@@ -1,0 +1,68 @@
+"""Exact and near-duplicate detection.
+
+Exact duplicates share a hash of their normalised text. Near duplicates are
+found with MinHash over word shingles and an LSH index; the signatures are
+stored with the documents so that later runs see earlier ones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+NUM_PERM = 64
+SHINGLE = 5
+THRESHOLD = 0.8
+SCHEME = "affine32"  # stored signatures depend on it: changing it needs a migration
+_WORD = re.compile(r"\w+")
+
+
+def normalized(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).lower().split())
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha1(normalized(text).encode("utf-8")).hexdigest()
+
+
+def signature(text: str) -> np.ndarray:
+    """MinHash signature over word shingles (uint64 array of NUM_PERM values)."""
+    words = _WORD.findall(text.lower())
+    shingles = {" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(max(1, len(words) - SHINGLE + 1))}
+    minhash = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+    minhash.update_batch(list(shingles))
+    return minhash.hashvalues
+
+
+class NearDuplicateIndex:
+    """LSH index over MinHash signatures; `match` estimates Jaccard similarity for candidates."""
+
+    def __init__(self, threshold: float = THRESHOLD) -> None:
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self._signatures: dict[str, np.ndarray] = {}
+        self._threshold = threshold
+
+    def add_all(self, rows: Iterable[tuple[str, bytes]]) -> None:
+        for doc_id, blob in rows:
+            if blob:
+                self.add(doc_id, np.frombuffer(blob, dtype=np.uint64))
+
+    def add(self, doc_id: str, hashvalues: np.ndarray) -> None:
+        if doc_id not in self._signatures:
+            self._signatures[doc_id] = hashvalues
+            self._lsh.insert(doc_id, MinHash(num_perm=NUM_PERM, seed=1, hashvalues=hashvalues, scheme=SCHEME))
+
+    def match(self, hashvalues: np.ndarray) -> str | None:
+        """The id of the most similar stored near duplicate, or None."""
+        query = MinHash(num_perm=NUM_PERM, seed=1, hashvalues=hashvalues, scheme=SCHEME)
+        best, best_score = None, 0.0
+        for doc_id in sorted(self._lsh.query(query)):
+            score = float(np.mean(self._signatures[doc_id] == hashvalues))
+            if score >= self._threshold and score > best_score:
+                best, best_score = doc_id, score
+        return best

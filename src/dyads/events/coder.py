@@ -1,0 +1,299 @@
+"""The event coder: verb and noun patterns matched over the dependency parse.
+
+For each verb (or event noun) whose lemma has patterns, the most specific
+pattern whose constraints hold fires; its source is the grammatical subject
+(or the passive agent, or the controller of an infinitive), its target the
+slot the pattern names. Each source × target pair of resolved actors is one
+event, so compound actors never produce concatenated codes. Acts that an
+actor only wants ("aims to weaken") are left to the goals stage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Token
+
+from dyads.actors.resolve import SentenceActors
+from dyads.events.codebook import Codebook
+from dyads.events.modality import ModalityCues, governed_by_goal, modality_of
+from dyads.events.patterns import NounPattern, PatternSet, VerbPattern
+from dyads.records import Actor, Event, Location
+
+# verbs whose object, not subject, does what the infinitive says: "urged Moscow to accept"
+_OBJECT_CONTROL = {"urge", "ask", "call", "press", "force", "persuade", "push", "invite", "encourage", "tell",
+                   "order", "allow", "help", "pressure", "compel", "convince", "request", "appeal"}
+_SUBJECT_DEPS = ("nsubj", "csubj")
+_REPORTING = {"say", "tell", "state", "announce", "claim", "add", "report", "note", "write", "insist"}
+
+
+@dataclass(slots=True)
+class Match:
+    """A fired pattern before actors are paired up."""
+
+    trigger: Token
+    pattern: VerbPattern | NounPattern
+    sources: list[Actor]
+    targets: list[Actor]
+    path: list[str] = field(default_factory=list)
+    confidence: float = 0.9
+    reciprocal: bool = False
+
+
+class EventCoder:
+    def __init__(self, codebook: Codebook, patterns: PatternSet, cues: ModalityCues,
+                 gazetteer: object | None = None) -> None:
+        self.codebook = codebook
+        self.patterns = patterns
+        self.cues = cues
+        self.gazetteer = gazetteer
+        self._verb_lemmas = patterns.verb_lemmas()
+        self._noun_lemmas = patterns.noun_lemmas()
+
+    # -- matching ------------------------------------------------------------------
+    def matches(self, actors: SentenceActors) -> list[Match]:
+        found: list[Match] = []
+        consumed: set[int] = set()
+        span = actors.span
+        for token in span:
+            if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self._verb_lemmas:
+                match = self._verb_match(token, actors, consumed)
+                if match is not None:
+                    found.append(match)
+        for token in span:
+            if token.i in consumed or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if token.lemma_.lower() in self._noun_lemmas or token.lower_ in self._noun_lemmas:
+                match = self._noun_match(token, actors)
+                if match is not None:
+                    found.append(match)
+        return found
+
+    def _verb_match(self, verb: Token, actors: SentenceActors, consumed: set[int]) -> Match | None:
+        if governed_by_goal(verb, self.cues) is not None:
+            return None
+        children = list(verb.children)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
+        objects = [c for c in children if c.dep_ in ("dobj", "attr")]
+        objects += [conj for o in objects for conj in o.conjuncts]
+        if passive:
+            objects += [c for c in children if c.dep_ == "nsubjpass"]
+        lemma = verb.lemma_.lower()
+        patterns = self.patterns.verbs_for(lemma)
+        for pattern in patterns:
+            if pattern.particle and not any(
+                    c.lower_ == pattern.particle and c.dep_ in ("prt", "advmod", "prep") for c in children):
+                continue
+            obj = None
+            if pattern.objects:
+                obj = next((o for o in objects if o.lemma_.lower() in pattern.objects
+                            or o.lower_ in pattern.objects), None)
+                if obj is None:
+                    continue
+            if pattern.xcomp and not any(
+                    c.dep_ in ("xcomp", "ccomp") and (pattern.xcomp == "*" or c.lemma_.lower() == pattern.xcomp)
+                    for c in children):
+                continue
+            path = [f"trigger {verb.text}/{verb.dep_}"]
+            sources, via = self._subject(verb, actors, passive)
+            if not sources:
+                continue
+            path.append(f"source via {via}")
+            targets, target_via = self._targets(verb, pattern, obj, actors, passive)
+            if pattern.target_required and not targets:
+                continue
+            if pattern.target and pattern.target[0] != "-" and not targets and len(sources) < 2:
+                # an act with no one on the receiving end is rarely codable in opinion text
+                if not _intransitive_ok(pattern):
+                    continue
+            if targets:
+                path.append(f"target via {target_via}")
+            if obj is not None:
+                consumed.add(obj.i)
+            for child in children:
+                if child.dep_ in ("dobj", "nsubjpass", "pobj", "attr"):
+                    consumed.add(child.i)
+            confidence = 0.9 if via.startswith("nsubj") or via.startswith("agent") else 0.75
+            if not targets:
+                confidence -= 0.2
+            return Match(verb, pattern, sources, targets, path, round(confidence, 2), reciprocal=not targets)
+        return None
+
+    def _subject(self, verb: Token, actors: SentenceActors, passive: bool) -> tuple[list[Actor], str]:
+        if passive:
+            for child in verb.children:
+                if child.dep_ == "agent":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            return actors.resolve(pobj), f"agent by {pobj.text}"
+            return [], ""
+        node = verb
+        for _ in range(4):
+            subject = next((c for c in node.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subject is not None:
+                return actors.resolve(subject), f"{subject.dep_} {subject.text}"
+            if node.dep_ == "xcomp":
+                head = node.head
+                obj = next((c for c in head.children if c.dep_ in ("dobj", "iobj")), None)
+                if head.lemma_.lower() in _OBJECT_CONTROL and obj is not None:
+                    return actors.resolve(obj), f"object of {head.text} {obj.text}"
+                node = head
+                continue
+            if node.dep_ == "conj" or (node.dep_ == "advcl" and node.tag_ == "VBG"):
+                node = node.head
+                continue
+            if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN"):
+                return actors.resolve(node.head), f"{node.dep_} head {node.head.text}"
+            break
+        return [], ""
+
+    def _targets(self, verb: Token, pattern: VerbPattern, obj: Token | None, actors: SentenceActors,
+                 passive: bool) -> tuple[list[Actor], str]:
+        slots = pattern.target or ("dobj",)
+        for slot in slots:
+            if slot == "-":
+                return [], ""
+            if slot == "dobj":
+                if pattern.objects:
+                    continue  # the object is the event noun itself
+                dep = "nsubjpass" if passive else "dobj"
+                for child in verb.children:
+                    if child.dep_ == dep:
+                        found = actors.resolve(child)
+                        if found:
+                            return found, f"{dep} {child.text}"
+                continue
+            if slot == "iobj":
+                for child in verb.children:
+                    if child.dep_ in ("dative", "iobj"):
+                        found = actors.resolve(child)
+                        if found:
+                            return found, f"iobj {child.text}"
+                continue
+            holders = [verb] + ([obj] if obj is not None else [])
+            for holder in holders:
+                for prep in holder.children:
+                    if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ == slot:
+                        for pobj in prep.children:
+                            if pobj.dep_ == "pobj":
+                                found = actors.resolve(pobj)
+                                if found:
+                                    return found, f"{slot} {pobj.text}"
+        return [], ""
+
+    def _noun_match(self, noun: Token, actors: SentenceActors) -> Match | None:
+        if noun.head.lemma_.lower() in self.cues.goal_verbs and noun.dep_ in ("dobj",):
+            return None
+        for pattern in self.patterns.nouns_for(noun.lemma_.lower()) or self.patterns.nouns_for(noun.lower_):
+            if pattern.modifier and not any(c.lemma_.lower() in pattern.modifier for c in noun.children):
+                continue
+            sources: list[Actor] = []
+            targets: list[Actor] = []
+            path = [f"noun {noun.text}/{noun.dep_}"]
+            for prep_word in pattern.reciprocal:
+                parties = self._prep_objects(noun, prep_word, actors)
+                if len(parties) >= 2:
+                    sources, targets = [parties[0]], [parties[1]]
+                    path.append(f"parties via {prep_word}")
+                    break
+                if len(parties) == 1:
+                    owner = self._noun_source(noun, ("poss", "amod", "compound"), actors)
+                    if owner and owner[0].code != parties[0].code:
+                        sources, targets = owner, parties
+                        path.append(f"parties via possessor and {prep_word}")
+                        break
+            if not sources:
+                sources = self._noun_source(noun, pattern.source or ("poss",), actors)
+                if not sources:
+                    continue
+                path.append("source via " + "/".join(pattern.source or ("poss",)))
+                for slot in pattern.target:
+                    targets = self._prep_objects(noun, slot, actors)
+                    if targets:
+                        path.append(f"target via {slot}")
+                        break
+            if pattern.target_required and not targets:
+                continue
+            if not targets:
+                continue
+            return Match(noun, pattern, sources, targets, path, 0.6)
+        return None
+
+    def _noun_source(self, noun: Token, slots: tuple[str, ...], actors: SentenceActors) -> list[Actor]:
+        for slot in slots:
+            if slot in ("poss", "amod", "compound"):
+                for child in noun.children:
+                    if child.dep_ == slot or (slot == "amod" and child.dep_ == "nmod"):
+                        found = actors.resolve(child)
+                        if found:
+                            return found
+            else:
+                found = self._prep_objects(noun, slot, actors)
+                if found:
+                    return found
+        return []
+
+    def _prep_objects(self, noun: Token, prep_word: str, actors: SentenceActors) -> list[Actor]:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == prep_word:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return actors.resolve(pobj)
+        return []
+
+    # -- events --------------------------------------------------------------------
+    def code(self, actors: SentenceActors, *, doc_id: str, sentence_index: int, char_span: tuple[int, int],
+             sentence_text: str, doc_date: str | None, doc_year: int, is_root: bool,
+             location_for: object | None = None) -> list[Event]:
+        events: list[Event] = []
+        seen: set[tuple] = set()
+        for match in self.matches(actors):
+            code = self.codebook[match.pattern.code]
+            modality = modality_of(match.trigger, actors.span, doc_year, self.cues)
+            location = location_for(match.trigger) if location_for else None
+            pairs = _pairs(match)
+            for n, (source, target) in enumerate(pairs):
+                key = (source.code, target.code if target else None, code.code, match.trigger.i)
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(Event(
+                    event_id=f"{doc_id}#e{sentence_index}.{match.trigger.i - actors.span.start}.{n}",
+                    doc_id=doc_id, sentence_index=sentence_index, sentence=sentence_text,
+                    char_start=char_span[0], char_end=char_span[1], source=source, target=target,
+                    trigger=match.trigger.text, cameo=code.code, cameo_root=code.root,
+                    quad_class=code.quad_class, goldstein=code.goldstein, plover=code.plover(),
+                    modality=modality.value, location=location, date=doc_date, is_root=is_root,
+                    rule=match.pattern.rule(), confidence=match.confidence,
+                    explanation={"pattern": match.pattern.text, "where": match.pattern.where(),
+                                 "path": match.path, "modality_cue": modality.cue},
+                ))
+        return events
+
+
+def _pairs(match: Match) -> list[tuple[Actor, Actor | None]]:
+    if match.targets:
+        return [(s, t) for s in match.sources for t in match.targets if not _same(s, t)]
+    if len(match.sources) >= 2:
+        # "The United States and Jordan agreed": each party acts towards the other
+        return [(s, t) for s in match.sources for t in match.sources if not _same(s, t)]
+    return [(s, None) for s in match.sources]
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    if a.actor_id and b.actor_id:
+        return a.actor_id == b.actor_id
+    return a.code == b.code
+
+
+def _intransitive_ok(pattern: VerbPattern) -> bool:
+    """Acts that stand without a target: protests, clashes, mobilisation, strikes."""
+    return pattern.code[:2] in ("14", "15", "18", "19", "20") or pattern.code in ("010", "013", "016", "017")
+
+
+def doc_year(doc_date: date | None) -> int:
+    return (doc_date or date.today()).year
+
+
+__all__ = ["EventCoder", "Location", "doc_year"]

@@ -1,0 +1,190 @@
+"""How certain the text is about an event: asserted, hedged, hypothetical, future, negated, historical.
+
+The cues are data (``data/events/modality.yaml``). They are looked for on
+the trigger and on the words that govern it up the xcomp/conj/advcl chain,
+stopping at a reporting verb, so each clause keeps its own certainty.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+from spacy.tokens import Span, Token
+
+MODALITIES = ("asserted", "hedged", "hypothetical", "future", "negated", "historical")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
+_CHAIN_DEPS = {"xcomp", "conj", "advcl", "pcomp", "acl"}
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityCues:
+    hedged_aux: frozenset[str]
+    hedged_adverbs: frozenset[str]
+    hedged_verbs: frozenset[str]
+    hedged_modifiers: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    hypothetical_marks: frozenset[str]
+    hypothetical_verbs: frozenset[str]
+    hypothetical_nouns: frozenset[str]
+    hypothetical_modifiers: frozenset[str]
+    future_aux: frozenset[str]
+    future_verbs: frozenset[str]
+    future_modifiers: frozenset[str]
+    future_time_words: frozenset[str]
+    negation_words: frozenset[str]
+    negation_verbs: frozenset[str]
+    years_before: int
+    historical_words: frozenset[str]
+    historical_phrases: tuple[str, ...]
+    goal_verbs: frozenset[str]
+    goal_nouns: frozenset[str]
+
+    @classmethod
+    def load(cls) -> ModalityCues:
+        path = resources.files("dyads") / "data" / "events" / "modality.yaml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+        def words(section: str, key: str) -> frozenset[str]:
+            return frozenset(str(w).lower() for w in data.get(section, {}).get(key, []))
+
+        return cls(
+            hedged_aux=words("hedged", "aux"), hedged_adverbs=words("hedged", "adverbs"),
+            hedged_verbs=words("hedged", "verbs"), hedged_modifiers=words("hedged", "modifiers"),
+            hypothetical_aux=words("hypothetical", "aux"), hypothetical_marks=words("hypothetical", "marks"),
+            hypothetical_verbs=words("hypothetical", "verbs"), hypothetical_nouns=words("hypothetical", "nouns"),
+            hypothetical_modifiers=words("hypothetical", "modifiers"),
+            future_aux=words("future", "aux"), future_verbs=words("future", "verbs"),
+            future_modifiers=words("future", "modifiers"), future_time_words=words("future", "time_words"),
+            negation_words=words("negated", "words"), negation_verbs=words("negated", "verbs"),
+            years_before=int(data.get("historical", {}).get("years_before", 2)),
+            historical_words=words("historical", "words"),
+            historical_phrases=tuple(data.get("historical", {}).get("phrases", [])),
+            goal_verbs=words("goal", "verbs"), goal_nouns=words("goal", "nouns"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    value: str
+    cue: str | None = None  # the word that decided it
+
+
+def _chain(trigger: Token) -> list[Token]:
+    """The trigger and the words governing it within its own clause chain."""
+    chain = [trigger]
+    node = trigger
+    while node.dep_ in _CHAIN_DEPS and node.head is not node and len(chain) < 6:
+        node = node.head
+        chain.append(node)
+    return chain
+
+
+def modality_of(trigger: Token, sentence: Span, doc_year: int, cues: ModalityCues) -> Modality:
+    chain = _chain(trigger)
+    nominal = trigger.pos_ in ("NOUN", "PROPN")
+    # negation
+    for node in chain:
+        for child in node.children:
+            if child.dep_ == "neg" or (child.lower_ in cues.negation_words and child.dep_ in ("advmod", "det", "neg")):
+                return Modality("negated", child.text)
+        if node is not trigger and node.lemma_.lower() in cues.negation_verbs and trigger.dep_ == "xcomp":
+            return Modality("negated", node.text)
+    # conditionals and proposals
+    for node in chain:
+        for child in node.children:
+            if child.dep_ == "mark" and child.lower_ in cues.hypothetical_marks:
+                return Modality("hypothetical", child.text)
+            if child.dep_ == "aux" and child.lower_ in cues.hypothetical_aux:
+                return Modality("hypothetical", child.text)
+        if node is not trigger and node.lemma_.lower() in cues.hypothetical_verbs:
+            return Modality("hypothetical", node.text)
+        if node is not trigger and nominal is False and node.pos_ == "NOUN" and \
+                node.lemma_.lower() in cues.hypothetical_nouns:
+            return Modality("hypothetical", node.text)
+    if nominal:
+        for child in trigger.children:
+            if child.lower_ in cues.hypothetical_modifiers:
+                return Modality("hypothetical", child.text)
+        head = trigger.head
+        if head.dep_ == "pobj" or trigger.dep_ == "pobj":
+            holder = trigger.head.head if trigger.dep_ == "pobj" else head
+            if holder.lemma_.lower() in cues.hypothetical_nouns:
+                return Modality("hypothetical", holder.text)
+    # hedges
+    for node in chain:
+        for child in node.children:
+            lower = child.lower_
+            if child.dep_ == "aux" and lower in cues.hedged_aux:
+                return Modality("hedged", child.text)
+            if child.dep_ in ("advmod", "amod", "acomp") and lower in cues.hedged_adverbs:
+                return Modality("hedged", child.text)
+        if node is not trigger and node.lemma_.lower() in cues.hedged_verbs:
+            return Modality("hedged", node.text)
+        if node is not trigger and node.lower_ in cues.hedged_adverbs:
+            return Modality("hedged", node.text)
+    if nominal:
+        for child in trigger.children:
+            if child.lower_ in cues.hedged_modifiers:
+                return Modality("hedged", child.text)
+    # future
+    for node in chain:
+        for child in node.children:
+            if child.dep_ == "aux" and (child.lower_ in cues.future_aux or child.lemma_.lower() in cues.future_aux):
+                return Modality("future", child.text)
+        if node is not trigger and node.lemma_.lower() in cues.future_verbs and trigger.dep_ == "xcomp":
+            return Modality("future", node.text)
+        if node.lower_ == "going" and any(c.dep_ == "xcomp" for c in node.children):
+            return Modality("future", node.text)
+    if nominal:
+        for child in trigger.children:
+            if child.lower_ in cues.future_modifiers:
+                return Modality("future", child.text)
+    for node in chain[:2]:
+        for child in node.subtree:
+            if child.lower_ in cues.future_time_words and child.head.lower_ in (
+                    "week", "month", "year", "friday", "monday", "tuesday", "wednesday", "thursday", "saturday",
+                    "sunday", "weekend", "summer", "spring", "autumn", "fall", "winter") or child.lower_ == "tomorrow":
+                if child.i > trigger.i - 8:
+                    return Modality("future", child.text)
+    # long before the document's time
+    historical = _historical(trigger, chain, sentence, doc_year, cues)
+    if historical is not None:
+        return historical
+    return Modality("asserted")
+
+
+def _historical(trigger: Token, chain: list[Token], sentence: Span, doc_year: int,
+                cues: ModalityCues) -> Modality | None:
+    scope = [t for node in chain[:2] for t in node.subtree]
+    for token in scope:
+        if token.lower_ in cues.historical_words and token.head in chain:
+            return Modality("historical", token.text)
+        match = _YEAR.fullmatch(token.text)
+        if match and token.ent_type_ in ("DATE", "") and int(match[1]) <= doc_year - cues.years_before:
+            return Modality("historical", token.text)
+    lowered = sentence.text.lower()
+    for phrase in cues.historical_phrases:
+        if phrase in lowered:
+            return Modality("historical", phrase)
+    return None
+
+
+def governed_by_goal(trigger: Token, cues: ModalityCues) -> Token | None:
+    """The goal word ("aims", "seeks", "an opportunity to") the trigger depends on, if any."""
+    node = trigger
+    for _ in range(4):
+        if node.dep_ not in ("xcomp", "acl", "advcl", "pcomp", "conj", "relcl") or node.head is node:
+            return None
+        head = node.head
+        lemma = head.lemma_.lower()
+        if node.dep_ in ("xcomp", "conj", "advcl") and head.pos_ in ("VERB", "AUX") and lemma in cues.goal_verbs:
+            return head
+        if node.dep_ == "acl" and head.pos_ == "NOUN" and lemma in cues.goal_nouns:
+            return head
+        if node.dep_ == "relcl":
+            return None
+        node = head
+    return None

