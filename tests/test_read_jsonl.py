@@ -119,3 +119,21 @@ def test_read_jsonl_many_lines_stream(tmp_path):
     items = read_inputs([str(path)], ReadOptions(max_bytes=1000))
     count = sum(1 for item in items if isinstance(item, Document))
     assert count == 20_000
+
+
+def test_read_jsonl_utf16(tmp_path):
+    path = tmp_path / "wide.jsonl"
+    path.write_bytes('{"id": "1", "text": "Zürich café"}\n{bad\n{"id": "3", "text": "three"}\n'.encode("utf-16"))
+    items = list(read_inputs([str(path)]))
+    assert [getattr(item, "text", None) or item.reason for item in items] == [
+        "Zürich café", "jsonl:malformed", "three"]
+    assert items[1].origin == f"{path}:2"
+
+
+def test_read_jsonl_corrupt_gzip(tmp_path):
+    data = bytearray(gzip.compress(b'{"id": "1", "text": "One."}\n' * 2000))
+    data[len(data) // 2] ^= 0xFF
+    path = tmp_path / "bad.jsonl.gz"
+    path.write_bytes(bytes(data))
+    reasons = {getattr(item, "reason", "doc") for item in read_inputs([str(path)])}
+    assert reasons & {"gzip:corrupt", "gzip:truncated"}

@@ -114,3 +114,25 @@ def test_read_paths_stdin_empty(monkeypatch):
 def test_read_paths_options_are_validated():
     with pytest.raises(ValueError, match="max_bytes"):
         ReadOptions(max_bytes=0)
+
+
+def test_read_paths_stdin_gzip(monkeypatch):
+    import gzip
+
+    monkeypatch.setattr(sys, "stdin", _Stdin(gzip.compress(b'{"id": "s1", "text": "From a pipe."}\n')))
+    (doc,) = read_inputs(["-"])
+    assert (doc.doc_id, doc.origin, doc.fmt) == ("s1", "<stdin>:1", "jsonl")
+
+
+def test_read_paths_files_are_opened_one_at_a_time(tree, monkeypatch):
+    opened: list[str] = []
+    real_open = open
+
+    def spy(path, *args, **kwargs):
+        opened.append(str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(source_module, "open", spy, raising=False)
+    items = read_inputs([str(tree)])
+    next(items)
+    assert opened == [str(tree / "a.txt")]

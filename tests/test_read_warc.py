@@ -54,6 +54,22 @@ def test_read_warc_records(tmp_path, name, gzip):
     assert (missing.reason, missing.origin) == ("warc:http-status", f"{path}#5")
 
 
+def test_read_warc_http_compressed_payload(tmp_path):
+    import gzip
+
+    path = tmp_path / "encoded.warc"
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=iso-8859-1"),
+                                              ("Content-Encoding", "gzip")], protocol="HTTP/1.1")
+        body = ARTICLE.replace(b"Istanbul", "Zürich".encode("latin-1"))
+        writer.write_record(writer.create_warc_record("https://example.org/z", "response",
+                                                      payload=io.BytesIO(gzip.compress(body)),
+                                                      http_headers=headers))
+    (doc,) = read_inputs([str(path)])
+    assert "negotiators met in Zürich" in doc.text
+
+
 def test_read_warc_sniffed_by_content(tmp_path):
     path = build_warc(tmp_path / "crawl.warc")
     renamed = tmp_path / "download.bin"
