@@ -51,19 +51,18 @@ class VerbPattern:
     lemma: str
     particle: str | None  # `+off`: required prt/advmod child
     objects: tuple[str, ...]  # `=sanction|embargo`: any one of these direct-object lemmas is required
-    xcomp: str | None  # `^meet`: required xcomp verb lemma; "*" = any xcomp
+    xcomp: str | None  # `^meet`: required xcomp verb lemma; "*" = any (`^a|b` gives one record each)
     target: tuple[str, ...]  # slots in order of preference; ("-",) = no target
     source: tuple[str, ...]  # () = the subject
     text: str
     file: str
     line: int
-    specificity: int  # 1 (the lemma) + one per particle / object / xcomp constraint
+    specificity: int  # 1 (the lemma) + one per particle / object / xcomp / required-target constraint
+    target_required: bool = False  # `>dobj!`: the pattern matches only when a target actor is found
 
-    @property
     def where(self) -> str:
         return f"{self.file}:{self.line}"
 
-    @property
     def rule(self) -> str:
         """A stable rule id for event records: `verbs.txt:120`."""
         return f"{Path(self.file).name}:{self.line}"
@@ -80,13 +79,12 @@ class NounPattern:
     file: str
     line: int
     modifier: tuple[str, ...] = ()  # `+air|drone`: a required compound/amod child lemma
-    specificity: int = 1
+    specificity: int = 1  # 1 + one per modifier / required-target constraint
+    target_required: bool = False  # `>to!`: the pattern matches only when a target actor is found
 
-    @property
     def where(self) -> str:
         return f"{self.file}:{self.line}"
 
-    @property
     def rule(self) -> str:
         return f"{Path(self.file).name}:{self.line}"
 
@@ -144,9 +142,7 @@ def _strip_comment(text: str) -> str:
 def _slot(raw: str, allowed: frozenset[str], what: str, problems: list[str]) -> str | None:
     if raw in allowed or raw in PREPOSITIONS:
         return raw
-    problems.append(
-        f"unknown {what} slot {raw!r}: use one of {', '.join(sorted(allowed))} or a preposition such as on"
-    )
+    problems.append(f"unknown {what} slot {raw!r}: use one of {', '.join(sorted(allowed))} or a preposition such as on")
     return None
 
 
@@ -154,9 +150,7 @@ def _alternatives(raw: str, marker: str, problems: list[str]) -> tuple[str, ...]
     words = tuple(raw.split("|"))
     bad = [w for w in words if not _WORD.fullmatch(w)]
     if bad or not words:
-        problems.append(
-            f"bad lemma(s) {', '.join(map(repr, bad or [raw]))} after {marker!r}: lowercase words only"
-        )
+        problems.append(f"bad lemma(s) {', '.join(map(repr, bad or [raw]))} after {marker!r}: lowercase words only")
         return ()
     if len(set(words)) != len(words):
         problems.append(f"repeated alternative in {marker}{raw}")
@@ -175,18 +169,19 @@ def _head(tokens: list[str], problems: list[str]) -> tuple[str, str] | None:
     return code, lemma
 
 
-def _parse_verb(text: str, file: str, line: int) -> tuple[VerbPattern | None, list[str]]:
+def _parse_verb(text: str, file: str, line: int) -> tuple[tuple[VerbPattern, ...], list[str]]:
     problems: list[str] = []
     tokens = _strip_comment(text).split()
     head = _head(tokens, problems)
     if head is None:
-        return None, problems
+        return (), problems
     code, lemma = head
     particle: str | None = None
     objects: tuple[str, ...] = ()
-    xcomp: str | None = None
+    xcomps: tuple[str | None, ...] = (None,)
     target: list[str] = []
     source: list[str] = []
+    required = False
     seen: set[str] = set()
     for token in tokens[2:]:
         marker, rest = token[:1], token[1:]
@@ -204,11 +199,10 @@ def _parse_verb(text: str, file: str, line: int) -> tuple[VerbPattern | None, li
         elif marker == "=":
             objects = _alternatives(rest, "=", problems)
         elif marker == "^":
-            if rest == "*" or _WORD.fullmatch(rest):
-                xcomp = rest
-            else:
-                problems.append(f"bad xcomp {rest!r}: expected a verb lemma or *")
+            xcomps = ("*",) if rest == "*" else _alternatives(rest, "^", problems)
         elif marker == ">":
+            if rest.endswith("!"):
+                required, rest = True, rest[:-1]
             slot = _slot(rest, VERB_SLOTS | {NO_TARGET}, "target", problems)
             if slot in target:
                 problems.append(f"target slot {slot!r} listed twice")
@@ -224,27 +218,31 @@ def _parse_verb(text: str, file: str, line: int) -> tuple[VerbPattern | None, li
             problems.append(f"unexpected {token!r}: markers are +particle =object ^xcomp >target <source")
     if NO_TARGET in target and len(target) > 1:
         problems.append("'>-' (no target) cannot be combined with other target slots")
+    if required and NO_TARGET in target:
+        problems.append("'!' (target required) contradicts '>-' (no target)")
     if set(target) & set(source):
-        problems.append(
-            f"slot(s) {', '.join(sorted(set(target) & set(source)))} given as both source and target"
-        )
+        problems.append(f"slot(s) {', '.join(sorted(set(target) & set(source)))} given as both source and target")
     if problems:
-        return None, problems
-    specificity = 1 + (particle is not None) + bool(objects) + (xcomp is not None)
-    pattern = VerbPattern(
-        code=code,
-        lemma=lemma,
-        particle=particle,
-        objects=objects,
-        xcomp=xcomp,
-        target=tuple(target) or ("dobj",),
-        source=tuple(source),
-        text=text.strip(),
-        file=file,
-        line=line,
-        specificity=specificity,
+        return (), problems
+    specificity = 1 + (particle is not None) + bool(objects) + (xcomps != (None,)) + required
+    patterns = tuple(
+        VerbPattern(
+            code=code,
+            lemma=lemma,
+            particle=particle,
+            objects=objects,
+            xcomp=xcomp,
+            target=tuple(target) or ("dobj",),
+            source=tuple(source),
+            text=text.strip(),
+            file=file,
+            line=line,
+            specificity=specificity,
+            target_required=required,
+        )
+        for xcomp in xcomps
     )
-    return pattern, []
+    return patterns, []
 
 
 def _parse_noun(text: str, file: str, line: int) -> tuple[NounPattern | None, list[str]]:
@@ -258,6 +256,7 @@ def _parse_noun(text: str, file: str, line: int) -> tuple[NounPattern | None, li
     source: list[str] = []
     target: list[str] = []
     reciprocal: list[str] = []
+    required = False
     for token in tokens[2:]:
         if token.startswith("<>"):
             marker, rest = "<>", token[2:]
@@ -270,6 +269,8 @@ def _parse_noun(text: str, file: str, line: int) -> tuple[NounPattern | None, li
                 problems.append("more than one '+' marker (list alternatives as +a|b)")
             modifier = _alternatives(rest, "+", problems)
         elif marker in ("<", ">", "<>"):
+            if marker == ">" and rest.endswith("!"):
+                required, rest = True, rest[:-1]
             if marker == "<>":
                 slot = rest if rest in PREPOSITIONS else None
                 if slot is None:
@@ -284,9 +285,7 @@ def _parse_noun(text: str, file: str, line: int) -> tuple[NounPattern | None, li
         else:
             problems.append(f"unexpected {token!r}: markers are +modifier <source >target <>reciprocal")
     if set(target) & set(source):
-        problems.append(
-            f"slot(s) {', '.join(sorted(set(target) & set(source)))} given as both source and target"
-        )
+        problems.append(f"slot(s) {', '.join(sorted(set(target) & set(source)))} given as both source and target")
     if problems:
         return None, problems
     pattern = NounPattern(
@@ -299,17 +298,21 @@ def _parse_noun(text: str, file: str, line: int) -> tuple[NounPattern | None, li
         file=file,
         line=line,
         modifier=modifier,
-        specificity=1 + bool(modifier),
+        specificity=1 + bool(modifier) + required,
+        target_required=required,
     )
     return pattern, []
 
 
-def parse_verb_line(text: str, file: str = "<string>", line: int = 1) -> VerbPattern:
-    """Parse one verbs.txt line (no codebook check); raise `PatternError` if it is malformed."""
-    pattern, problems = _parse_verb(text, file, line)
-    if pattern is None:
+def parse_verb_line(text: str, file: str = "<string>", line: int = 1) -> tuple[VerbPattern, ...]:
+    """Parse one verbs.txt line (no codebook check): one record per `^xcomp` alternative.
+
+    Raise `PatternError` if the line is malformed.
+    """
+    patterns, problems = _parse_verb(text, file, line)
+    if problems:
         raise PatternError([f"{file}:{line}: {p}" for p in problems])
-    return pattern
+    return patterns
 
 
 def parse_noun_line(text: str, file: str = "<string>", line: int = 1) -> NounPattern:
@@ -326,17 +329,19 @@ def parse_noun_line(text: str, file: str = "<string>", line: int = 1) -> NounPat
 def _keys(p: VerbPattern | NounPattern) -> list[tuple]:
     """One key per alternative, so that `=sanction|embargo` clashes with a later `=embargo`."""
     if isinstance(p, VerbPattern):
-        return [(p.lemma, p.particle, obj, p.xcomp) for obj in (p.objects or (None,))]
-    return [(p.lemma, mod) for mod in (p.modifier or (None,))]
+        return [(p.lemma, p.particle, obj, p.xcomp, p.target_required) for obj in (p.objects or (None,))]
+    return [(p.lemma, mod, p.target_required) for mod in (p.modifier or (None,))]
 
 
 def _describe(key: tuple) -> str:
     parts = [key[0]]
-    if len(key) == 4:
-        lemma, particle, obj, xcomp = key
+    if len(key) == 5:
+        _, particle, obj, xcomp, _ = key
         parts += [f"+{particle}" if particle else "", f"={obj}" if obj else "", f"^{xcomp}" if xcomp else ""]
     elif key[1]:
         parts.append(f"+{key[1]}")
+    if key[-1]:
+        parts.append("(target required)")
     return " ".join(p for p in parts if p)
 
 
@@ -371,9 +376,7 @@ def load_patterns(codebook: Codebook, extra: Sequence[Path] = (), *, builtin: bo
         name = path.name if number < (2 if builtin else 0) else str(path)
         kind = kind_of(path)
         if kind is None:
-            problems.append(
-                f"{name}:0: cannot tell verb from noun patterns: name the file *verbs.txt or *nouns.txt"
-            )
+            problems.append(f"{name}:0: cannot tell verb from noun patterns: name the file *verbs.txt or *nouns.txt")
             continue
         try:
             lines = path.read_text(encoding="utf-8").splitlines()
@@ -383,9 +386,7 @@ def load_patterns(codebook: Codebook, extra: Sequence[Path] = (), *, builtin: bo
         problems += _read_lines(lines, name, kind, codebook, tables[kind], replaced)
     if problems:
         raise PatternError(problems)
-    return PatternSet(
-        verbs=_unique(tables["verbs"]), nouns=_unique(tables["nouns"]), replaced=tuple(replaced)
-    )
+    return PatternSet(verbs=_unique(tables["verbs"]), nouns=_unique(tables["nouns"]), replaced=tuple(replaced))
 
 
 def _read_lines(
@@ -397,24 +398,26 @@ def _read_lines(
     replaced: list[str],
 ) -> list[str]:
     problems: list[str] = []
-    parse = _parse_verb if kind == "verbs" else _parse_noun
     in_file: dict[tuple, int] = {}
     for lineno, text in enumerate(lines, 1):
         if not _strip_comment(text):
             continue
         where = f"{name}:{lineno}"
-        pattern, errors = parse(text, name, lineno)
-        if pattern is None:
+        if kind == "verbs":
+            patterns, errors = _parse_verb(text, name, lineno)
+        else:
+            noun, errors = _parse_noun(text, name, lineno)
+            patterns = (noun,) if noun else ()
+        if errors:
             problems += [f"{where}: {e}" for e in errors]
             continue
-        if pattern.code != REMOVE and pattern.code not in codebook:
-            problems.append(f"{where}: unknown CAMEO code {pattern.code} (not in the codebook)")
+        code = patterns[0].code
+        if code != REMOVE and code not in codebook:
+            problems.append(f"{where}: unknown CAMEO code {code} (not in the codebook)")
             continue
-        for key in _keys(pattern):
+        for pattern, key in ((p, k) for p in patterns for k in _keys(p)):
             if key in in_file:
-                problems.append(
-                    f"{where}: duplicate pattern '{_describe(key)}' (also at line {in_file[key]})"
-                )
+                problems.append(f"{where}: duplicate pattern '{_describe(key)}' (also at line {in_file[key]})")
                 continue
             in_file[key] = lineno
             old = table.pop(key, None)  # re-inserting moves the key to the end: table order = load order
@@ -422,10 +425,10 @@ def _read_lines(
                 if old is None:
                     problems.append(f"{where}: nothing to remove: no earlier pattern '{_describe(key)}'")
                 else:
-                    replaced.append(f"{where} removes {old.where} ({old.code} {_describe(key)})")
+                    replaced.append(f"{where} removes {old.where()} ({old.code} {_describe(key)})")
                 continue
             if old is not None:
-                replaced.append(f"{where} replaces {old.where} ({old.code} {_describe(key)})")
+                replaced.append(f"{where} replaces {old.where()} ({old.code} {_describe(key)})")
             table[key] = pattern
     return problems
 
