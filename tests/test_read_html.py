@@ -74,6 +74,13 @@ def test_read_html_broken_pages_do_not_crash(tmp_path, markup):
     assert isinstance(item, Document) or item.reason == "html:no-text"
 
 
+def test_read_html_date_is_not_guessed_from_a_copyright_line(tmp_path):
+    path = tmp_path / "undated.html"
+    path.write_text(f"<html><body><article><p>{BODY}</p></article><footer>Copyright 2019</footer></body></html>")
+    (doc,) = read_inputs([str(path)])
+    assert doc.date is None
+
+
 def test_read_html_without_main_text(tmp_path):
     path = tmp_path / "empty.html"
     path.write_text("<html><head><title>Nothing</title></head><body><nav>Home</nav></body></html>")

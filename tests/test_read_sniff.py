@@ -62,3 +62,17 @@ def test_read_sniff_detect_format(name, head, fmt):
 )
 def test_read_sniff_iso_date(value, date):
     assert iso_date(value) == date
+
+
+def test_read_sniff_every_reason_is_catalogued():
+    import re
+    from pathlib import Path
+
+    from dyads.read import REASONS
+
+    source = Path(__file__).resolve().parents[1] / "src" / "dyads" / "read"
+    pattern = re.compile(r'(?:Reject\([^,()]+,\s*|ReadError\()\s*f?"([a-z{}:-]+)"')
+    used = {match for path in source.glob("*.py") for match in pattern.findall(path.read_text())}
+    used = {reason.replace("{fmt}", fmt) for reason in used for fmt in ("jsonl", "csv")}
+    assert len(used) > 15
+    assert used - set(REASONS) == set()

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from dyads.read.csvfile import read_csv
 from dyads.read.decode import binary_kind
-from dyads.read.errors import ReadError
+from dyads.read.errors import REASONS, ReadError
 from dyads.read.feed import read_feed
 from dyads.read.html import read_html
 from dyads.read.ids import content_id
@@ -26,7 +26,7 @@ from dyads.read.text import read_text
 from dyads.read.warc import read_warc
 from dyads.records import Document, Reject
 
-__all__ = ["ReadOptions", "content_id", "read_inputs"]
+__all__ = ["REASONS", "ReadOptions", "content_id", "read_inputs"]
 
 Reader = Callable[[Source], Iterator[Document | Reject]]
 _READERS: dict[str, Reader] = {

@@ -16,6 +16,8 @@ from dyads.read.ids import content_id
 from dyads.read.source import Source
 from dyads.records import Document, Reject
 
+# Dates from the page's metadata only: the extensive search takes "Copyright 2019" for 2019-01-01.
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
 MIN_WORDS = 5  # below this the "main text" is a menu or a button label, not an article
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _BLOCK_TAGS = frozenset({
@@ -46,6 +48,7 @@ def extract_html(data: bytes, origin: str, fmt: str, *, url: str | None = None,
     try:
         extracted = trafilatura.bare_extraction(
             markup, url=url, favor_precision=True, with_metadata=True, include_comments=False,
+            date_extraction_params=_DATE_PARAMS,
         )
     except Exception as err:  # a broken page must become a reject, never a crash
         return Reject(origin, "html:error", f"{origin}: the HTML could not be parsed ({type(err).__name__})")
