@@ -56,10 +56,14 @@ class LocationRules:
     drop_trailing: frozenset[str]
     common_words: frozenset[str]
 
-    def prep_allowed(self, prep: str, trigger_lemma: str) -> bool:
+    def prep_allowed(self, prep: str, trigger_lemma: str, object_lemma: str = "") -> bool:
+        """Whether `prep` can tie the event of `trigger_lemma` to a place (its object `object_lemma`)."""
         if prep in self.locative_preps:
             return True
-        return any(p == prep and trigger_lemma in lemmas for p, lemmas in self.conditional_preps)
+        for p, lemmas in self.conditional_preps:
+            if p == prep:
+                return trigger_lemma in lemmas or object_lemma in self.place_nouns
+        return False
 
 
 def _data_lines(path: Path) -> Iterable[tuple[int, list[str]]]:

@@ -82,11 +82,12 @@ def _default_dir() -> Path:
 class Gazetteer:
     """Read-only name index. Build with `Gazetteer.load()` (cached per process) or `from_sources`."""
 
-    __slots__ = ("_index", "_countries", "rules", "_leading", "_trailing")
+    __slots__ = ("_index", "_main", "_countries", "rules", "_leading", "_trailing")
 
-    def __init__(self, index: Mapping[str, Place], countries: Mapping[str, Place],
+    def __init__(self, index: Mapping[str, Place], main: Mapping[str, Place], countries: Mapping[str, Place],
                  rules: LocationRules) -> None:
         self._index: Mapping[str, Place] = MappingProxyType(dict(index))
+        self._main: Mapping[str, Place] = MappingProxyType(dict(main))
         self._countries: Mapping[str, Place] = MappingProxyType(dict(countries))
         self.rules = rules
         self._leading = tuple(sorted({normalize(w) for w in rules.drop_leading}, key=len, reverse=True))
@@ -121,24 +122,27 @@ class Gazetteer:
     def country(self, iso3: str) -> Place | None:
         return self._countries.get(iso3)
 
-    def lookup(self, name: str) -> Place | None:
+    def lookup(self, name: str, *, alternates: bool = True) -> Place | None:
         """The preferred place for a name, trying it as given, then without direction words
-        ("southern"), control words ("Russian-occupied") and generic tails ("province")."""
+        ("southern"), control words ("Russian-occupied") and generic tails ("province").
+        With `alternates=False` only main names and curated aliases count: geonames' alternate
+        spellings include common words ("Part" for Perth), fine for a name known to be a place only."""
         key = normalize(name)
         if not key:
             return None
+        index = self._index if alternates else self._main
         seen: set[str] = set()
         for variant in self._variants(key):
             if variant in seen:
                 continue
             seen.add(variant)
-            place = self._index.get(variant)
+            place = index.get(variant)
             if place is not None:
                 return place
         return None
 
     def resolve(self, name: str) -> Location | None:
-        """Location for a place name, or None when the gazetteer does not know it."""
+        """Location for a name known to be a place, or None when the gazetteer does not know it."""
         place = self.lookup(name)
         return place.to_location() if place is not None else None
 
@@ -177,9 +181,17 @@ def _default_gazetteer() -> Gazetteer:
 class _IndexBuilder:
     def __init__(self) -> None:
         self.best: dict[str, tuple[tuple[int, float], Place]] = {}
+        self.main: dict[str, tuple[tuple[int, float], Place]] = {}
 
     def add(self, name: str, place: Place, quality: int) -> None:
-        self.add_key(normalize(name), place, _score(place, quality))
+        # Most names are plain ASCII letters and spaces: skip the full normalisation (load time).
+        plain = name.isascii() and name.replace(" ", "").isalpha() and not name.lower().startswith("the ")
+        key, score = (name.lower() if plain else normalize(name)), _score(place, quality)
+        self.add_key(key, place, score)
+        if quality == MAIN and key:
+            current = self.main.get(key)
+            if current is None or score < current[0]:
+                self.main[key] = (score, place)
 
     def add_key(self, key: str, place: Place, score: tuple[int, float]) -> None:
         if not key:
@@ -190,6 +202,9 @@ class _IndexBuilder:
 
     def index(self) -> dict[str, Place]:
         return {key: place for key, (_, place) in self.best.items()}
+
+    def main_index(self) -> dict[str, Place]:
+        return {key: place for key, (_, place) in self.main.items()}
 
 
 def _score(place: Place, quality: int) -> tuple[int, float]:
@@ -227,8 +242,7 @@ def _build(regions: tuple[RegionRow, ...], aliases: tuple[AliasRow, ...], rules:
                             iso3_of.get(city["countrycode"]), city["latitude"], city["longitude"],
                             city["population"]))
         name = city["name"]
-        key = name.lower().replace(".", "").replace("-", " ") if name.isascii() else normalize(name)
-        builder.add_key(key[4:] if key.startswith("the ") else key, place, _score(place, MAIN))
+        builder.add(name, place, MAIN)
         alt_score = _score(place, ALTERNATE)
         # The hot loop of the load: alternate spellings are plain ASCII, so a light normalisation does.
         # Airport codes ("ANC") and short or non-Latin spellings are skipped: they make random words match.
@@ -272,7 +286,7 @@ def _build(regions: tuple[RegionRow, ...], aliases: tuple[AliasRow, ...], rules:
         from dyads.places.data import PlacesDataError
 
         raise PlacesDataError(problems)
-    return Gazetteer(builder.index(), country_places, rules)
+    return Gazetteer(builder.index(), builder.main_index(), country_places, rules)
 
 
 def _median_point(points: Iterable[tuple[float, float]]) -> tuple[float | None, float | None]:

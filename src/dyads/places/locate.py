@@ -31,8 +31,9 @@ SPECIFICITY = {"city": 0, "capital": 0, "place": 0, "facility": 0, "state": 1, "
                "country": 2}
 MAX_DEPTH = 3
 # A name tagged PERSON or ORG, or in lowercase, must be this big a town to be read as a place.
-BIG_TOWN = 100_000
+BIG_TOWN_TAGGED = 1_000_000
 BIG_TOWN_LOWERCASE = 1_000_000
+OBJECT_RANK = 2
 CLAUSE_DEPS = frozenset({"conj", "xcomp", "advcl"})
 ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative", "obj"})
 EVENT_ARG_DEPS = ARGUMENT_DEPS | {"nsubj"}
@@ -90,16 +91,18 @@ class _Finder:
         trigger = self.trigger
         yield from self._preps_of(trigger, 0, "")
         yield from self._modifiers(trigger)
-        yield from self._objects(trigger)
+        yield from self._objects(trigger, OBJECT_RANK, "")
         head = trigger
         for _ in range(2):
             if head.dep_ not in CLAUSE_DEPS or head.head is head or head.head.pos_ not in ("VERB", "AUX"):
                 break
             head = head.head
             yield from self._preps_of(head, 4, "clause:")
+            yield from self._objects(head, 4, "clause:")
         for child in trigger.children:
             if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
                 yield from self._preps_of(child, 5, "subclause:")
+                yield from self._objects(child, 5, "subclause:")
 
     # -- relations ---------------------------------------------------------------------------------
 
@@ -122,77 +125,98 @@ class _Finder:
             if noun is not trigger:
                 yield from self._preps_of(noun, 1, "event-noun:")
 
-    def _objects(self, trigger: Token) -> Iterator[tuple[int, PlaceMatch]]:
-        acts_on_place = self.lemma in self.rules.place_object_verbs
-        for child in trigger.children:
+    def _objects(self, head: Token, rank: int, prefix: str) -> Iterator[tuple[int, PlaceMatch]]:
+        acts_on_place = head.lemma_.lower() in self.rules.place_object_verbs
+        nested_rank = max(rank, 3)
+        for child in head.children:
             if child.dep_ in ARGUMENT_DEPS:
                 if acts_on_place:
-                    yield from self._under(child, 2, 0, "object")
+                    yield from self._under(child, rank, 0, f"{prefix}object")
                 for prep, pobj in self._locative_objects(child):
-                    yield from self._under(pobj, 3, 1, f"nested:prep:{prep}")
-            elif child.dep_ == "prep" and not self._prep_ok(child):
+                    yield from self._under(pobj, nested_rank, 1, f"{prefix}nested:prep:{prep}")
+            elif child.dep_ in ("prep", "agent") and not self._prep_ok(child):
                 for pobj in _pobjs(child):
                     for prep, inner in self._locative_objects(pobj):
-                        yield from self._under(inner, 3, 1, f"nested:prep:{prep}")
+                        yield from self._under(inner, nested_rank, 1, f"{prefix}nested:prep:{prep}")
 
     # -- walking noun phrases ----------------------------------------------------------------------
 
-    def _under(self, tok: Token, rank: int, depth: int, relation: str) -> Iterator[tuple[int, PlaceMatch]]:
-        """Places named by the noun phrase headed by `tok`, down "of" chains and nested locatives."""
+    def _under(self, tok: Token, rank: int, depth: int, relation: str,
+               named_as_place: bool = False) -> Iterator[tuple[int, PlaceMatch]]:
+        """Places named by the noun phrase headed by `tok`, down "of" chains and nested locatives.
+
+        In "Baghdad's neighbourhood of Hurriyah" or "the Algiers suburb of Oued Kniss" the possessor or
+        compound is the container and the "of" name the place; in "the Ghat area of Doda district"
+        the "of" phrase is itself a generic place, so it is the container. Containers go deeper."""
         if depth > MAX_DEPTH or tok.i in self.seen or not self._in_sent(tok):
             return
         self.seen.add(tok.i)
-        match = self._mention(tok, rank, relation, strong=rank == 0)
+        match = self._mention(tok, rank, relation, strong=rank == 0, named_as_place=named_as_place)
         if match is not None:
             yield depth, match
-        generic = tok.lemma_.lower() in self.rules.place_nouns
+        place_nouns = self.rules.place_nouns
+        generic = tok.lemma_.lower() in place_nouns
+        of_objects = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in _pobjs(c)]
+        of_is_container = any(p.lemma_.lower() in place_nouns for p in of_objects)
+        if generic or (match is None and depth == 0 and rank == 0):
+            for pobj in of_objects:
+                yield from self._under(pobj, rank, depth + (2 if of_is_container else 1), relation, generic)
         for child in tok.children:
             dep = child.dep_
-            if generic and dep in ("compound", "poss", "nmod") and child.i not in self.seen:
-                sub = self._mention(child, rank, relation, strong=rank == 0)
+            if child.i in self.seen:
+                continue
+            if (generic and dep in ("compound", "nmod")) or dep == "poss":
+                sub = self._mention(child, rank, relation, strong=rank == 0, named_as_place=generic)
                 if sub is not None:
                     self.seen.add(child.i)
-                    yield depth, sub
-            elif dep == "prep" and child.lower_ == "of" and (generic or match is None):
+                    container = dep == "poss" or (of_objects and not of_is_container)
+                    yield depth + (2 if container else 0), sub
+            elif dep == "prep" and child.lower_ != "of":
                 for pobj in _pobjs(child):
-                    yield from self._under(pobj, rank, depth + 1, relation)
-            elif dep == "prep" and self._prep_ok(child):
-                for pobj in _pobjs(child):
-                    yield from self._under(pobj, rank, depth + 1, relation)
-            elif dep in ("appos", "conj"):
+                    if self._prep_ok(child, pobj):
+                        yield from self._under(pobj, rank, depth + 1, relation)
+            elif dep in ("appos", "conj") and (match is not None or generic):
                 yield from self._under(child, rank, depth + 1, relation)
 
     def _locative_objects(self, head: Token) -> Iterator[tuple[str, Token]]:
         for child in head.children:
-            if child.dep_ != "prep" or not self._prep_ok(child):
+            if child.dep_ != "prep":
                 continue
-            for pobj in _pobjs(child):
-                yield child.lower_, pobj
-            for sibling in child.children:  # "in Ukraine and in Siberia"
-                if sibling.dep_ == "conj" and sibling.pos_ == "ADP" and self._prep_ok(sibling):
-                    for pobj in _pobjs(sibling):
-                        yield sibling.lower_, pobj
+            preps = [child] + [s for s in child.children if s.dep_ == "conj" and s.pos_ == "ADP"]
+            for prep in preps:  # "in Ukraine and in Siberia"
+                for pobj in _pobjs(prep):
+                    if self._prep_ok(prep, pobj):
+                        yield prep.lower_, pobj
 
-    def _prep_ok(self, prep: Token) -> bool:
-        return self.rules.prep_allowed(prep.lower_, self.lemma)
+    def _prep_ok(self, prep: Token, pobj: Token | None = None) -> bool:
+        object_lemma = pobj.lemma_.lower() if pobj is not None else ""
+        return self.rules.prep_allowed(prep.lower_, self.lemma, object_lemma)
 
     def _in_sent(self, tok: Token) -> bool:
         return self.sent.start <= tok.i < self.sent.end
 
     # -- one name ----------------------------------------------------------------------------------
 
-    def _mention(self, tok: Token, rank: int, relation: str, strong: bool) -> PlaceMatch | None:
-        """The place named at `tok`, if any: its words, resolution, and whether to believe it."""
+    def _mention(self, tok: Token, rank: int, relation: str, strong: bool,
+                 named_as_place: bool = False) -> PlaceMatch | None:
+        """The place named at `tok`, if any: its words, resolution, and whether to believe it.
+
+        `strong`: a locative preposition ties it to the event; `named_as_place`: the text calls it a
+        place ("the town of X", "X province"). Both let a name the tagger got wrong ("Hilla" as
+        PERSON) count, and a strong place name count even when the gazetteer does not know it."""
         if tok.pos_ not in ("PROPN", "NOUN", "ADJ", "X") or not self._in_sent(tok):
             return None
         ent = self.ents.get(tok.i)
         label = ent.label_ if ent is not None else ""
         if label in NOT_PLACE_LABELS:
             return None
-        if ent is not None and label in PLACE_LABELS and not (ent.start <= self.trigger.i < ent.end):
+        in_ent = ent is not None and ent.start <= self.trigger.i < ent.end
+        if ent is not None and label in PLACE_LABELS and not in_ent:
             start, end = ent.start, ent.end
         else:
             start, end = _name_tokens(tok)
+            if ent is not None and not in_ent and not strong and (ent.start < start or ent.end > end):
+                return None  # part of a longer name: "Islamic State of Iraq", "University of Baghdad"
         doc = tok.doc
         while start < end and (doc[start].lower_ == "the" or doc[start].pos_ == "DET"):
             start += 1
@@ -201,33 +225,39 @@ class _Finder:
         if start >= end:
             return None
         span = doc[start:end]
-        text = span.text
-        place = self.gaz.lookup(text)
-        if place is None and tok.i + 1 == end and end - start > 1 and tok.lemma_.lower() in self.rules.place_nouns:
+        alternates = strong or label in PLACE_LABELS
+        place = self.gaz.lookup(span.text, alternates=alternates)
+        generic_head = tok.i + 1 == end and tok.lemma_.lower() in self.rules.place_nouns
+        if place is None and generic_head and end - start > 1:
             # "Zafaraniyah neighborhood": the name is the words before the generic noun.
             span = doc[start:end - 1]
-            text = span.text
-            place = self.gaz.lookup(text)
-        if not self._believable(span, place, label, strong):
+            place = self.gaz.lookup(span.text, alternates=alternates)
+        elif generic_head and end - start == 1:
+            return None  # a bare "city", "area": not a name
+        if not self._believable(span, place, label, strong, named_as_place):
             return None
-        return PlaceMatch(text, span.start_char, span.end_char, place, relation, rank)
+        return PlaceMatch(span.text, span.start_char, span.end_char, place, relation, rank)
 
-    def _believable(self, span: Span, place: Place | None, label: str, strong: bool) -> bool:
+    def _believable(self, span: Span, place: Place | None, label: str, strong: bool,
+                    named_as_place: bool) -> bool:
         text = span.text
         if text.islower():
             if place is None or normalize(text) in self.rules.common_words:
                 return False
             return place.kind not in ("city", "capital") or place.population >= BIG_TOWN_LOWERCASE
         if place is None:
-            # An unknown name is kept only when the parser calls it a place and a locative
-            # preposition ties it to the event ("in the Kodori Gorge").
-            return strong and label in PLACE_LABELS
-        if label in PLACE_LABELS:
+            # An unknown name is kept only when the tagger or the text calls it a place and a
+            # locative preposition ties it to the event ("in the Kodori Gorge", "the town of X").
+            return strong and (label in PLACE_LABELS or (named_as_place and _is_name(span)))
+        if label in PLACE_LABELS or strong:
             return True
-        if place.kind in ("city", "capital"):
-            needs = BIG_TOWN if label else 0
-            return place.population >= needs and any(t.pos_ == "PROPN" for t in span)
-        return True
+        if label:  # tagged PERSON, ORG …: only a name that is hard to mistake ("Kyiv" tagged PERSON)
+            return place.kind != "city" or place.population >= BIG_TOWN_TAGGED
+        return any(t.pos_ == "PROPN" for t in span)
+
+
+def _is_name(span: Span) -> bool:
+    return all(t.is_title or not t.is_alpha for t in span) and any(t.pos_ == "PROPN" for t in span)
 
 
 def _pobjs(prep: Token) -> Iterator[Token]:
