@@ -9,35 +9,36 @@ Nothing here raises for a user's input: every problem becomes a Reject.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable, Iterator
 
-from dyads.read.csvfile import read_csv
 from dyads.read.decode import binary_kind
 from dyads.read.errors import REASONS, ReadError
-from dyads.read.feed import read_feed
-from dyads.read.html import read_html
 from dyads.read.ids import content_id
-from dyads.read.jsonl import read_jsonl
 from dyads.read.options import ReadOptions
 from dyads.read.paths import expand_paths
 from dyads.read.sniff import detect_format
 from dyads.read.source import HEAD_BYTES, STDIN, STDIN_ORIGIN, Source, open_source
-from dyads.read.text import read_text
-from dyads.read.warc import read_warc
 from dyads.records import Document, Reject
 
 __all__ = ["REASONS", "ReadOptions", "content_id", "read_inputs"]
 
 Reader = Callable[[Source], Iterator[Document | Reject]]
-_READERS: dict[str, Reader] = {
-    "txt": lambda source: read_text(source, "txt"),
-    "md": lambda source: read_text(source, "md"),
-    "html": read_html,
-    "jsonl": read_jsonl,
-    "csv": read_csv,
-    "warc": read_warc,
-    "feed": read_feed,
+# Imported on first use: trafilatura, feedparser and warcio take a third of a second to import.
+_READERS: dict[str, tuple[str, str]] = {
+    "txt": ("dyads.read.text", "read_txt"),
+    "md": ("dyads.read.text", "read_md"),
+    "html": ("dyads.read.html", "read_html"),
+    "jsonl": ("dyads.read.jsonl", "read_jsonl"),
+    "csv": ("dyads.read.csvfile", "read_csv"),
+    "warc": ("dyads.read.warc", "read_warc"),
+    "feed": ("dyads.read.feed", "read_feed"),
 }
+
+
+def _reader(fmt: str) -> Reader:
+    module, name = _READERS[fmt]
+    return getattr(importlib.import_module(module), name)
 
 
 def _check_content(source: Source, fmt: str) -> None:
@@ -56,7 +57,7 @@ def _read_one(path: str, options: ReadOptions) -> Iterator[Document | Reject]:
         with open_source(path, options) as source:
             fmt = detect_format(source.name, source.head)
             _check_content(source, fmt)
-            yield from _READERS[fmt](source)
+            yield from _reader(fmt)(source)
             error = source.take_error()
             if error is not None:
                 raise error

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from html import unescape
 
 import trafilatura
 from lxml import etree
@@ -77,7 +78,7 @@ def read_html(source: Source) -> Iterator[Document | Reject]:
 def html_to_text(fragment: str) -> str:
     """Readable text of an HTML fragment (a feed entry), with paragraphs kept as blank lines."""
     if "<" not in fragment:
-        return fragment.strip()
+        return unescape(fragment).strip()
     try:
         root = lxml_html.fragment_fromstring(fragment, create_parent="div")
     except (etree.ParserError, ValueError):

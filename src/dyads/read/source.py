@@ -156,6 +156,8 @@ def _open_file(path: str) -> tuple[BinaryIO, int | None]:
 def open_source(path: str, options: ReadOptions) -> Iterator[Source]:
     """Open `path` (or standard input for "-"), decompressing gzip, with its head read for sniffing."""
     if path == STDIN:
+        if sys.stdin is None:
+            raise ReadError("missing", "there is no standard input")
         handle, size, origin, owned = sys.stdin.buffer, None, STDIN_ORIGIN, False
     else:
         (handle, size), origin, owned = _open_file(path), path, True

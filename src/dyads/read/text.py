@@ -38,6 +38,14 @@ def guess_title(text: str) -> str | None:
     return first if len(first.split()) >= 2 and not first.startswith(("-", "*", "|", ">")) else None
 
 
+def read_txt(source: Source) -> Iterator[Document]:
+    return read_text(source, "txt")
+
+
+def read_md(source: Source) -> Iterator[Document]:
+    return read_text(source, "md")
+
+
 def read_text(source: Source, fmt: str) -> Iterator[Document]:
     text = decode(source.read_all())
     if not text.strip():
