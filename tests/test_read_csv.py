@@ -45,6 +45,12 @@ def test_read_csv_without_text_column(tmp_path):
     assert "'id'" in reject.detail and "'body'" in reject.detail
 
 
+def test_read_csv_without_text_column_many_columns(tmp_path):
+    path = write_rows(tmp_path / "wide.tsv", [[f"col{n}" for n in range(40)]], delimiter="\t")
+    (reject,) = read_inputs([str(path)])
+    assert "'col11'" in reject.detail and "'col12'" not in reject.detail and "40 in all" in reject.detail
+
+
 def test_read_csv_tsv_and_semicolon(tmp_path):
     tsv = write_rows(tmp_path / "docs.tsv", [["id", "text"], ["t1", "Tab, separated."]], delimiter="\t")
     semi = write_rows(tmp_path / "semi.csv", [["id", "text"], ["s1", "Semicolon; separated"]], delimiter=";")

@@ -66,6 +66,13 @@ def test_read_feed_without_entries(tmp_path):
     assert str(path) in reject.detail
 
 
+def test_read_feed_other_xml_is_not_a_feed(tmp_path):
+    path = tmp_path / "records.xml"
+    path.write_text('<?xml version="1.0"?><Sentences><Sentence id="1"><Text>x</Text></Sentence></Sentences>')
+    (reject,) = read_inputs([str(path)])
+    assert reject.reason == "feed:no-entries" and "not an RSS or Atom feed" in reject.detail
+
+
 def test_read_feed_never_fetches(tmp_path, monkeypatch):
     import urllib.request
 

@@ -137,3 +137,20 @@ def test_read_jsonl_corrupt_gzip(tmp_path):
     path.write_bytes(bytes(data))
     reasons = {getattr(item, "reason", "doc") for item in read_inputs([str(path)])}
     assert reasons & {"gzip:corrupt", "gzip:truncated"}
+
+
+def test_read_jsonl_field_aliases(tmp_path):
+    path = write_lines(tmp_path / "aliases.jsonl", [json.dumps({
+        "id": "v1", "text": "Body.", "headline": "Head", "published": "2025-03-14 20:28:39Z",
+        "link": "https://ex.org/v1", "publisher": "VOA", "authors": ["A. One", "B. Two"]})])
+    (doc,) = read_inputs([str(path)])
+    assert (doc.title, doc.date, doc.url, doc.source, doc.author) == (
+        "Head", "2025-03-14", "https://ex.org/v1", "VOA", "A. One, B. Two")
+
+
+def test_read_jsonl_real_news_file():
+    path = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "voa" / "voa_dev.jsonl"
+    items = list(read_inputs([str(path)]))
+    assert len(items) == 43 and all(isinstance(item, Document) for item in items)
+    assert all(item.date and item.title and item.url for item in items)
+    assert len({item.doc_id for item in items}) == 43

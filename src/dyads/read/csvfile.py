@@ -6,12 +6,12 @@ import csv
 from collections.abc import Iterator
 
 from dyads.read.errors import ReadError
-from dyads.read.fields import document_from_fields
+from dyads.read.fields import FIELD_NAMES, document_from_fields
 from dyads.read.lines import iter_lines
 from dyads.read.source import Source
 from dyads.records import Document, Reject
 
-_COLUMNS = ("id", "text", "title", "date", "url", "source", "author")
+_SHOWN_COLUMNS = 12
 
 
 class _RowTooLarge(Exception):
@@ -63,11 +63,12 @@ def read_csv(source: Source) -> Iterator[Document | Reject]:
     header = next(rows, [])
     columns = [column.strip().lstrip("\ufeff").lower() for column in header]
     if "text" not in columns:
-        found = ", ".join(repr(column) for column in header) or "none"
+        shown = ", ".join(repr(column) for column in header[:_SHOWN_COLUMNS]) or "none"
+        found = shown + (f" … {len(header)} in all" if len(header) > _SHOWN_COLUMNS else "")
         yield Reject(source.origin, "csv:no-text-column",
                      f"{source.origin}: no \"text\" column (columns found: {found})")
         return
-    wanted = [(index, name) for index, name in enumerate(columns) if name in _COLUMNS]
+    wanted = [(index, name) for index, name in enumerate(columns) if name in FIELD_NAMES]
     row_start = lines.lineno + 1
     lines.row_chars = 0
     try:

@@ -62,6 +62,8 @@ def read_feed(source: Source) -> Iterator[Document | Reject]:
     data = source.read_all()
     parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False)
     if not parsed.entries:
+        if not parsed.get("version"):
+            raise ReadError("feed:no-entries", "is not an RSS or Atom feed (no feed elements found)")
         problem = f" ({parsed.bozo_exception})" if parsed.get("bozo") else ""
         raise ReadError("feed:no-entries", f"the feed has no entries{problem}")
     feed_title = (parsed.feed.get("title") or "").strip() or None

@@ -8,10 +8,30 @@ from dyads.read.dates import iso_date
 from dyads.read.ids import content_id
 from dyads.records import Document, Reject
 
-_OPTIONAL = ("title", "url", "source", "author")
+# Other names real corpora use for the optional fields (the first name found wins).
+_ALIASES = {
+    "title": ("title", "headline"),
+    "date": ("date", "published", "published_at", "publish_date", "pubdate", "datetime"),
+    "url": ("url", "link"),
+    "source": ("source", "publisher", "sitename", "site_name"),
+    "author": ("author", "authors", "byline"),
+}
+
+
+FIELD_NAMES = frozenset({"id", "text"}.union(*_ALIASES.values()))
+
+
+def _field(fields: Mapping[str, object], name: str) -> str | None:
+    for alias in _ALIASES[name]:
+        value = _optional_str(fields.get(alias))
+        if value:
+            return value
+    return None
 
 
 def _optional_str(value: object) -> str | None:
+    if isinstance(value, list) and value and all(isinstance(item, str) for item in value):
+        return ", ".join(value)  # e.g. a list of authors
     if value is None or isinstance(value, dict | list):
         return None
     text = str(value).strip()
@@ -33,12 +53,14 @@ def document_from_fields(fields: Mapping[str, object], origin: str, fmt: str) ->
         return Reject(origin, f"{fmt}:no-text", f"{origin}: {_describe(text)}")
     given_id = fields.get("id")
     doc_id = _optional_str(given_id) if not isinstance(given_id, bool) else None
-    values = {name: _optional_str(fields.get(name)) for name in _OPTIONAL}
     return Document(
         doc_id=doc_id or content_id(text),
         text=text,
-        date=iso_date(_optional_str(fields.get("date"))),
+        title=_field(fields, "title"),
+        date=iso_date(_field(fields, "date")),
+        url=_field(fields, "url"),
+        source=_field(fields, "source"),
+        author=_field(fields, "author"),
         origin=origin,
         fmt=fmt,
-        **values,
     )
