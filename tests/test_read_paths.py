@@ -136,3 +136,16 @@ def test_read_paths_files_are_opened_one_at_a_time(tree, monkeypatch):
     items = read_inputs([str(tree)])
     next(items)
     assert opened == [str(tree / "a.txt")]
+
+
+def test_read_paths_unexpected_error_becomes_a_reject(tree, monkeypatch):
+    from dyads.read import text
+
+    def broken(source):
+        raise RuntimeError("boom")
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(text, "read_txt", broken)
+    items = list(read_inputs([str(tree / "a.txt"), str(tree / "sub" / "c.md")]))
+    assert (items[0].reason, isinstance(items[1], Document)) == ("internal", True)
+    assert "RuntimeError" in items[0].detail and "boom" in items[0].detail

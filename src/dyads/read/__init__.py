@@ -63,6 +63,10 @@ def _read_one(path: str, options: ReadOptions) -> Iterator[Document | Reject]:
                 raise error
     except ReadError as err:
         yield err.to_reject(origin)
+    except Exception as err:  # a bug or a library failure on one odd input must not end a corpus run
+        message = str(err).splitlines()[0][:200] if str(err) else ""
+        yield Reject(origin, "internal", f"{origin}: unexpected {type(err).__name__} while reading "
+                                         f"({message}); please report it with this file")
 
 
 def read_inputs(paths: Iterable[str], options: ReadOptions = ReadOptions()) -> Iterator[Document | Reject]:  # noqa: B008

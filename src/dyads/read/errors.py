@@ -35,6 +35,7 @@ REASONS: Mapping[str, str] = MappingProxyType({
     "warc:truncated": "the WARC archive ends inside a record",
     "feed:no-entries": "the RSS/Atom feed has no entries (or is not a feed)",
     "feed:no-text": "a feed entry has no content or summary",
+    "internal": "an unexpected error in dyads or a library while reading this input (a bug to report)",
 })
 
 
