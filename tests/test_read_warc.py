@@ -90,6 +90,7 @@ def test_read_warc_truncated_gzip(tmp_path):
     items = list(read_inputs([str(path)]))
     assert isinstance(items[0], Document)
     assert [item.reason for item in items[1:]] == ["warc:non-html", "gzip:truncated"]
+    assert items[-1].origin == f"{path}#5"  # the 404 record, whose gzip member is cut
     assert items[-1].origin.startswith(f"{path}#") and str(path) in items[-1].detail
 
 

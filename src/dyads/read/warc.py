@@ -69,6 +69,7 @@ def read_warc(source: Source) -> Iterator[Document | Reject]:
         return
     limit = source.options.max_bytes
     number = 0
+    cut_at = None
     try:
         records = ArchiveIterator(source.stream)
         for record in records:
@@ -85,7 +86,8 @@ def read_warc(source: Source) -> Iterator[Document | Reject]:
             if cut and source.error is None:
                 item = Reject(where, "warc:truncated", f"{where}: the archive ends in this record ({cut})")
             elif cut:
-                continue  # a cut-off gzip file: reported once below
+                cut_at = number  # a cut-off gzip file: reported once below
+                continue
             if item is not None:
                 yield item
     except Exception as err:  # warcio raises several types for a damaged archive
@@ -97,7 +99,7 @@ def read_warc(source: Source) -> Iterator[Document | Reject]:
         message = str(err).splitlines()[0] if str(err) else type(err).__name__
         yield Reject(where, "warc:malformed", f"{where}: damaged archive, reading stopped ({message})")
         return
-    where = f"{source.origin}#{number + 1}"
+    where = f"{source.origin}#{cut_at or number + 1}"
     error = source.take_error()
     if error is not None:
         yield error.to_reject(where)
