@@ -57,7 +57,7 @@ class VerbPattern:
     text: str
     file: str
     line: int
-    specificity: int  # 1 (the lemma) + one per particle / object / xcomp / required-target constraint
+    specificity: int  # 1 (the lemma) + one per particle / object / xcomp constraint
     target_required: bool = False  # `>dobj!`: the pattern matches only when a target actor is found
 
     def where(self) -> str:
@@ -79,7 +79,7 @@ class NounPattern:
     file: str
     line: int
     modifier: tuple[str, ...] = ()  # `+air|drone`: a required compound/amod child lemma
-    specificity: int = 1  # 1 + one per modifier / required-target constraint
+    specificity: int = 1  # 1 (the lemma) + 1 for a modifier constraint
     target_required: bool = False  # `>to!`: the pattern matches only when a target actor is found
 
     def where(self) -> str:
@@ -98,7 +98,7 @@ def _by_specificity(patterns: Iterable[VerbPattern | NounPattern]) -> dict[str, 
         order, p = item
         wildcard = isinstance(p, VerbPattern) and p.xcomp == "*"
         alternatives = len(p.objects) if isinstance(p, VerbPattern) else len(p.modifier)
-        return (-p.specificity, wildcard, alternatives, order)
+        return (-p.specificity, not p.target_required, wildcard, alternatives, order)
 
     return {lemma: tuple(p for _, p in sorted(items, key=key)) for lemma, items in index.items()}
 
@@ -116,7 +116,11 @@ class PatternSet:
         object.__setattr__(self, "_noun_index", MappingProxyType(_by_specificity(self.nouns)))
 
     def verbs_for(self, lemma: str) -> tuple[VerbPattern, ...]:
-        """Patterns for a verb lemma, most specific first (ties: specific xcomp before `^*`, file order)."""
+        """Patterns for a verb lemma, most specific first.
+
+        Ties go to a required-target pattern (it falls through when no target is found), then a
+        named xcomp before `^*`, then fewer alternatives, then file order.
+        """
         return self._verb_index.get(lemma, ())
 
     def nouns_for(self, lemma: str) -> tuple[NounPattern, ...]:
@@ -224,7 +228,7 @@ def _parse_verb(text: str, file: str, line: int) -> tuple[tuple[VerbPattern, ...
         problems.append(f"slot(s) {', '.join(sorted(set(target) & set(source)))} given as both source and target")
     if problems:
         return (), problems
-    specificity = 1 + (particle is not None) + bool(objects) + (xcomps != (None,)) + required
+    specificity = 1 + (particle is not None) + bool(objects) + (xcomps != (None,))
     patterns = tuple(
         VerbPattern(
             code=code,
@@ -298,7 +302,7 @@ def _parse_noun(text: str, file: str, line: int) -> tuple[NounPattern | None, li
         file=file,
         line=line,
         modifier=modifier,
-        specificity=1 + bool(modifier) + required,
+        specificity=1 + bool(modifier),
         target_required=required,
     )
     return pattern, []
