@@ -97,9 +97,7 @@ def build_rows(data: Path) -> tuple[list[list[str]], list[str]]:
     quads = read_quad_classes(data / "cameo" / "cameo_codes_gdelt-py.json")
     plover, notes = read_plover(data / "plover" / "CAMEO2PLOVER-2021.txt")
     known = {code for code, _, _ in cameo}
-    notes += [
-        f"PLOVER line for {code} has no CAMEO 1.1b3 code; ignored" for code in plover if code not in known
-    ]
+    notes += [f"PLOVER line for {code} has no CAMEO 1.1b3 code; ignored" for code in plover if code not in known]
     rows = []
     for code, name, goldstein in cameo:
         quad = next((quads[c] for c in parents(code) if c in quads), None)

@@ -134,9 +134,7 @@ def _parse_row(fields: list[str], where: str, problems: list[str]) -> CameoCode 
         problems.append(f"{where}: PLOVER mode/context without a PLOVER event")
     if len(problems) > start:
         return None
-    return CameoCode(
-        code, root, name, score, int(quad), _optional(event), _optional(mode), _optional(context)
-    )
+    return CameoCode(code, root, name, score, int(quad), _optional(event), _optional(mode), _optional(context))
 
 
 def read_codebook(path: Path) -> Codebook:
