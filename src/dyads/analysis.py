@@ -21,6 +21,8 @@ from dyads.events.codebook import load_codebook
 from dyads.events.coder import EventCoder, doc_year
 from dyads.events.modality import ModalityCues
 from dyads.events.patterns import load_patterns
+from dyads.goals.concepts import Concepts
+from dyads.goals.extract import GoalCues, GoalExtractor
 from dyads.records import Mention, Result
 from dyads.settings import Settings
 
@@ -100,6 +102,19 @@ class EventStage:
         context["events"] = result.events
 
 
+@dataclass(slots=True)
+class GoalStage:
+    extractor: GoalExtractor
+    name: str = "goals"
+    requires: tuple[str, ...] = ("sentence_actors",)
+    provides: tuple[str, ...] = ("goals",)
+
+    def __call__(self, result: Result, sentences: list[ParsedSentence], context: Context) -> None:
+        result.goals = self.extractor.extract(result.document.doc_id, result.document.text, sentences,
+                                              context["sentence_actors"])
+        context["goals"] = result.goals
+
+
 def _lead_sentences(sentences: list[ParsedSentence]) -> set[int]:
     """The article's lead: the first two sentences of its first prose paragraph."""
     for sentence in sentences:
@@ -130,6 +145,8 @@ class Analysis:
                 gazetteer = None
             coder = EventCoder(codebook, load_patterns(codebook), ModalityCues.load(), gazetteer)
             stages.append(EventStage(coder))
+        if settings.goals:
+            stages.append(GoalStage(GoalExtractor(GoalCues.load(), Concepts.load())))
         _check_order(stages)
         return cls(stages=stages)
 

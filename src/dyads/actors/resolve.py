@@ -41,6 +41,16 @@ class ActorMention:
     sector: str | None  # set by metonyms ("Kremlin" → GOV)
 
 
+@dataclass(frozen=True, slots=True)
+class Memory:
+    """What pronouns and bare titles can refer back to at the start of a sentence."""
+
+    last_person: dict[str, Actor]
+    last_group: Actor | None
+    last_plural: Actor | None
+    persons_seen: tuple[tuple[ActorEntry, Actor], ...]
+
+
 @dataclass(slots=True)
 class DocumentActors:
     """Resolution state for one document: the date, and what pronouns can refer back to."""
@@ -53,7 +63,9 @@ class DocumentActors:
     persons_seen: list[tuple[ActorEntry, Actor]] = field(default_factory=list)
 
     def sentence(self, span: Span) -> SentenceActors:
-        return SentenceActors(self, span)
+        """Actors of the next sentence; pronouns see what came before it (a snapshot), not after."""
+        memory = Memory(dict(self.last_person), self.last_group, self.last_plural, tuple(self.persons_seen[-20:]))
+        return SentenceActors(self, span, memory)
 
     def remember(self, actor: Actor, entry: ActorEntry | None) -> None:
         if entry is not None and entry.kind == "person":
@@ -83,8 +95,9 @@ class DocumentActors:
 class SentenceActors:
     """Actors in one sentence: resolve the head token of an argument to actors."""
 
-    def __init__(self, document: DocumentActors, span: Span) -> None:
+    def __init__(self, document: DocumentActors, span: Span, memory: Memory) -> None:
         self.document = document
+        self.memory = memory
         self.dictionary = document.dictionary
         self.span = span
         self.mentions: list[ActorMention] = []
@@ -107,22 +120,47 @@ class SentenceActors:
         return self.document.build(mention.span.text, mention.entry, mention.sector, self._former(head))
 
     def remember_mentions(self) -> None:
-        for mention in self.mentions:
+        """Update what later pronouns can refer to; subjects are the most salient, so they go last."""
+        def salience(mention: ActorMention) -> int:
+            return 1 if mention.span.root.dep_ in ("nsubj", "nsubjpass") else 0
+
+        for mention in sorted(self.mentions, key=salience):
             if mention.role in ("adjective",):
                 continue
             self.document.remember(self.mention_actor(mention), mention.entry)
 
     # -- arguments -----------------------------------------------------------------
-    def resolve(self, token: Token) -> list[Actor]:
-        """Actors for the argument headed by `token`; several for coordinated arguments."""
+    def resolve(self, token: Token, possessor: bool = True) -> list[Actor]:
+        """Actors for the argument headed by `token`; several for coordinated arguments.
+
+        With `possessor`, a noun that is no actor stands for its possessor ("Trump's proposal" → Trump):
+        right for what is acted on, wrong for who acts ("Putin's strategy emphasizes …" is no act of Putin's).
+        """
         actors: list[Actor] = []
         for head in [token, *(c for c in token.conjuncts if c.i > token.i)]:
-            actor = self.resolve_one(head)
+            actor = self.resolve_one(head, possessor)
             if actor is not None and all(actor.code != a.code or actor.actor_id != a.actor_id for a in actors):
                 actors.append(actor)
+                actors.extend(self._conjoined_owners(head, actor))
         return actors
 
-    def resolve_one(self, token: Token) -> Actor | None:
+    def _conjoined_owners(self, head: Token, actor: Actor) -> list[Actor]:
+        """ "Hungarian and Romanian officials": one actor per conjoined country modifier."""
+        extra = []
+        for child in head.children:
+            if child.dep_ in ("amod", "compound") and child.i in self.by_token:
+                for conj in child.conjuncts:
+                    mention = self.by_token.get(conj.i)
+                    if mention is None or mention.entry.kind not in ("country", "igo", "group"):
+                        continue
+                    other = self.mention_actor(mention)
+                    sector = actor.sector if actor.actor_id is None else other.sector
+                    country = other.country
+                    extra.append(Actor(conj.text + " " + head.text, (country or "") + (sector or ""), country,
+                                       sector, None if sector else other.actor_id))
+        return extra
+
+    def resolve_one(self, token: Token, possessor: bool = True) -> Actor | None:
         mention = self.by_token.get(token.i)
         if mention is not None:
             if mention.role in ("adjective", "demonym") and mention.entry.kind == "country":
@@ -130,7 +168,7 @@ class SentenceActors:
             return self.mention_actor(mention)
         lower = token.lower_
         if lower in _PRONOUNS and token.pos_ == "PRON":
-            return self._pronoun(lower)
+            return self._pronoun(token, lower)
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
         title = self._title(token)
@@ -139,20 +177,49 @@ class SentenceActors:
         sector = self._sector(token)
         if sector is not None or token.lemma_.lower() in _AGENT_NOUNS:
             return self._sector_actor(token, sector or "GOV")
-        return self._possessor(token)
+        for child in token.children:
+            if child.dep_ == "appos":  # "Kenzo Oshima, the UN relief coordinator"
+                found = self.resolve_one(child)
+                if found is not None:
+                    return found
+        if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
+            # an unknown person with a title: "Gambian President Dawda Jawara"
+            for child in token.children:
+                if child.dep_ == "compound" and self._title(child) is not None:
+                    owner = self._country_of(token) or self._country_of(child)
+                    if owner is not None:
+                        country = owner[1].country
+                        return Actor(self._phrase_text(token), (country or "") + "GOV", country, "GOV", None)
+        owner = self._country_of(token)
+        if owner is not None and token.pos_ in ("NOUN", "PROPN") and not token.is_stop:
+            # "Israeli army bulldozers", "Russian aircraft": the country's, of the sector a compound names
+            sector = next((self._sector(c) for c in token.children if c.dep_ == "compound" and self._sector(c)), None)
+            country = owner[1].country
+            return Actor(self._phrase_text(token), (country or "") + (sector or owner[1].sector or ""), country,
+                         sector or owner[1].sector, owner[1].actor_id if not sector else None)
+        return self._possessor(token) if possessor else None
 
     def _country_group(self, token: Token, mention: ActorMention) -> Actor:
         # "the Russians", "Ukrainians" as a group of people of that country
         return self.document.build(token.text, mention.entry, mention.sector)
 
-    def _pronoun(self, lower: str) -> Actor | None:
+    def _pronoun(self, token: Token, lower: str) -> Actor | None:
         kind = _PRONOUNS[lower]
-        state = self.document
+        # an antecedent earlier in the same sentence wins: "Putin said he would ..."
+        for mention in reversed(self.mentions):
+            if mention.span.end > token.i or mention.role == "adjective":
+                continue
+            entry = mention.entry
+            if kind in ("m", "f") and entry.kind == "person" and entry.gender in (kind, None):
+                return self.mention_actor(mention)
+            if kind == "org" and entry.kind in ("country", "igo", "group"):
+                return self.mention_actor(mention)
+        memory = self.memory
         if kind in ("m", "f"):
-            return state.last_person.get(kind) or state.last_person.get("any")
+            return memory.last_person.get(kind) or memory.last_person.get("any")
         if kind == "org":
-            return state.last_group
-        return state.last_plural or state.last_group
+            return memory.last_group
+        return memory.last_plural or memory.last_group
 
     def _former(self, token: Token) -> bool:
         return any(child.lower_ in _FORMER for child in token.children if child.dep_ in ("amod", "advmod"))
@@ -213,7 +280,7 @@ class SentenceActors:
             sector = "ELI" if former else _TITLE_SECTOR.get(title, "GOV")
             return Actor(text, (country or "") + sector, country, sector, None)
         # a bare title ("the president") refers back to the last person who held it
-        for entry, actor in reversed(self.document.persons_seen):
+        for entry, actor in reversed(self.memory.persons_seen):
             role = entry.role_on(day)
             if role is not None and role.title in self.dictionary.title_members(title):
                 return Actor(text, actor.code, actor.country, actor.sector, actor.actor_id)
@@ -229,7 +296,8 @@ class SentenceActors:
                 sector = owner_actor.sector
             return Actor(text, (country or "") + sector, country, sector, None)
         if token.lower_ in self.dictionary.standalone_sector_words or \
-                token.lemma_.lower() in self.dictionary.standalone_sector_words:
+                token.lemma_.lower() in self.dictionary.standalone_sector_words or any(
+                    c.dep_ in ("amod", "compound") and self._sector(c) == sector for c in token.children):
             return Actor(text, sector, None, sector, None)
         return None
 

@@ -25,6 +25,7 @@ from dyads.records import Actor, Event, Location
 _OBJECT_CONTROL = {"urge", "ask", "call", "press", "force", "persuade", "push", "invite", "encourage", "tell",
                    "order", "allow", "help", "pressure", "compel", "convince", "request", "appeal"}
 _SUBJECT_DEPS = ("nsubj", "csubj")
+_COMPLEMENT_DEPS = {"dobj", "prep", "pobj", "xcomp", "dative", "attr", "oprd", "pcomp", "compound", "amod"}
 _REPORTING = {"say", "tell", "state", "announce", "claim", "add", "report", "note", "write", "insist"}
 
 
@@ -57,6 +58,8 @@ class EventCoder:
         consumed: set[int] = set()
         span = actors.span
         for token in span:
+            if token.i in consumed:
+                continue
             if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self._verb_lemmas:
                 match = self._verb_match(token, actors, consumed)
                 if match is not None:
@@ -73,6 +76,8 @@ class EventCoder:
     def _verb_match(self, verb: Token, actors: SentenceActors, consumed: set[int]) -> Match | None:
         if governed_by_goal(verb, self.cues) is not None:
             return None
+        if verb.lemma_.lower() in self.cues.goal_verbs and any(c.dep_ == "xcomp" for c in verb.children):
+            return None  # "hopes to negotiate" is a goal, recorded by the goals stage
         children = list(verb.children)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
         objects = [c for c in children if c.dep_ in ("dobj", "attr")]
@@ -91,10 +96,12 @@ class EventCoder:
                             or o.lower_ in pattern.objects), None)
                 if obj is None:
                     continue
-            if pattern.xcomp and not any(
-                    c.dep_ in ("xcomp", "ccomp") and (pattern.xcomp == "*" or c.lemma_.lower() == pattern.xcomp)
-                    for c in children):
-                continue
+            complement = None
+            if pattern.xcomp:
+                complement = next((c for c in children if c.dep_ in ("xcomp", "ccomp") and (
+                    pattern.xcomp == "*" or c.lemma_.lower() == pattern.xcomp)), None)
+                if complement is None:
+                    continue
             path = [f"trigger {verb.text}/{verb.dep_}"]
             sources, via = self._subject(verb, actors, passive)
             if not sources:
@@ -103,14 +110,18 @@ class EventCoder:
             targets, target_via = self._targets(verb, pattern, obj, actors, passive)
             if pattern.target_required and not targets:
                 continue
-            if pattern.target and pattern.target[0] != "-" and not targets and len(sources) < 2:
+            explicit = via.startswith(("nsubj", "agent")) and not any(
+                t.pos_ == "PRON" for t in verb.children if t.dep_ in _SUBJECT_DEPS)
+            if not targets and len(sources) < 2 and not _stands_alone(pattern, verb) and not (
+                    explicit and pattern.code[:2] not in ("01", "02")):
                 # an act with no one on the receiving end is rarely codable in opinion text
-                if not _intransitive_ok(pattern):
-                    continue
+                continue
             if targets:
                 path.append(f"target via {target_via}")
             if obj is not None:
                 consumed.add(obj.i)
+            if complement is not None:
+                consumed.add(complement.i)
             for child in children:
                 if child.dep_ in ("dobj", "nsubjpass", "pobj", "attr"):
                     consumed.add(child.i)
@@ -126,25 +137,25 @@ class EventCoder:
                 if child.dep_ == "agent":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
-                            return actors.resolve(pobj), f"agent by {pobj.text}"
+                            return actors.resolve(pobj, possessor=False), f"agent by {pobj.text}"
             return [], ""
         node = verb
         for _ in range(4):
             subject = next((c for c in node.children if c.dep_ in _SUBJECT_DEPS), None)
             if subject is not None:
-                return actors.resolve(subject), f"{subject.dep_} {subject.text}"
+                return actors.resolve(subject, possessor=False), f"{subject.dep_} {subject.text}"
             if node.dep_ == "xcomp":
                 head = node.head
                 obj = next((c for c in head.children if c.dep_ in ("dobj", "iobj")), None)
                 if head.lemma_.lower() in _OBJECT_CONTROL and obj is not None:
-                    return actors.resolve(obj), f"object of {head.text} {obj.text}"
+                    return actors.resolve(obj, possessor=False), f"object of {head.text} {obj.text}"
                 node = head
                 continue
             if node.dep_ == "conj" or (node.dep_ == "advcl" and node.tag_ == "VBG"):
                 node = node.head
                 continue
             if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN"):
-                return actors.resolve(node.head), f"{node.dep_} head {node.head.text}"
+                return actors.resolve(node.head, possessor=False), f"{node.dep_} head {node.head.text}"
             break
         return [], ""
 
@@ -180,7 +191,24 @@ class EventCoder:
                                 found = actors.resolve(pobj)
                                 if found:
                                     return found, f"{slot} {pobj.text}"
-        return [], ""
+        if slots == ("-",):
+            return [], ""
+        found = self._nearest_target(verb, actors)
+        return found, ("nearest actor in the complements" if found else "")
+
+    def _nearest_target(self, verb: Token, actors: SentenceActors) -> list[Actor]:
+        """The first actor in the trigger's complements, breadth first (PETRARCH takes the next actor)."""
+        frontier = [c for c in verb.children if c.dep_ in _COMPLEMENT_DEPS and c.i > verb.i]
+        for _ in range(3):
+            following = []
+            for node in frontier:
+                if node.dep_ in ("dobj", "pobj", "dative", "attr", "oprd"):
+                    found = actors.resolve(node)
+                    if found:
+                        return found
+                following.extend(c for c in node.children if c.dep_ in _COMPLEMENT_DEPS)
+            frontier = following
+        return []
 
     def _noun_match(self, noun: Token, actors: SentenceActors) -> Match | None:
         if noun.head.lemma_.lower() in self.cues.goal_verbs and noun.dep_ in ("dobj",):
@@ -263,7 +291,7 @@ class EventCoder:
                     doc_id=doc_id, sentence_index=sentence_index, sentence=sentence_text,
                     char_start=char_span[0], char_end=char_span[1], source=source, target=target,
                     trigger=match.trigger.text, cameo=code.code, cameo_root=code.root,
-                    quad_class=code.quad_class, goldstein=code.goldstein, plover=code.plover(),
+                    quad_class=code.quad_class, goldstein=code.goldstein, plover=code.plover,
                     modality=modality.value, location=location, date=doc_date, is_root=is_root,
                     rule=match.pattern.rule(), confidence=match.confidence,
                     explanation={"pattern": match.pattern.text, "where": match.pattern.where(),
@@ -272,9 +300,17 @@ class EventCoder:
         return events
 
 
+def _domestic(target: Actor, source: Actor) -> Actor:
+    """A sector with no country ("protesters", "the opposition") acted on by a national actor is that
+    nation's own: "Pakistani police arrested opposition protesters" → PAKOPP."""
+    if target.country or not target.sector or not source.country or len(source.country) != 3:
+        return target
+    return Actor(target.text, source.country + target.sector, source.country, target.sector, target.actor_id)
+
+
 def _pairs(match: Match) -> list[tuple[Actor, Actor | None]]:
     if match.targets:
-        return [(s, t) for s in match.sources for t in match.targets if not _same(s, t)]
+        return [(s, _domestic(t, s)) for s in match.sources for t in match.targets if not _same(s, t)]
     if len(match.sources) >= 2:
         # "The United States and Jordan agreed": each party acts towards the other
         return [(s, t) for s in match.sources for t in match.sources if not _same(s, t)]
@@ -287,9 +323,14 @@ def _same(a: Actor, b: Actor) -> bool:
     return a.code == b.code
 
 
-def _intransitive_ok(pattern: VerbPattern) -> bool:
-    """Acts that stand without a target: protests, clashes, mobilisation, strikes."""
-    return pattern.code[:2] in ("14", "15", "18", "19", "20") or pattern.code in ("010", "013", "016", "017")
+def _stands_alone(pattern: VerbPattern, verb: Token) -> bool:
+    """Acts that stand without a target, used intransitively: protests, force postures, fighting."""
+    root = pattern.code[:2]
+    if root in ("17", "18", "19", "20"):
+        return True  # coercion and violence against someone the dictionary does not know is still coded
+    if root not in ("14", "15"):
+        return False
+    return pattern.objects != () or not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
 
 
 def doc_year(doc_date: date | None) -> int:
