@@ -18,11 +18,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from dyads.places.gazetteer import Gazetteer, Place, normalize
 from dyads.records import Location
+
+if TYPE_CHECKING:  # spaCy objects come in from the caller; importing spaCy here would only cost time
+    from spacy.tokens import Span, Token
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
@@ -33,7 +35,8 @@ MAX_DEPTH = 3
 # A name tagged PERSON or ORG, or in lowercase, must be this big a town to be read as a place.
 BIG_TOWN_TAGGED = 1_000_000
 BIG_TOWN_LOWERCASE = 1_000_000
-OBJECT_RANK = 2
+# Ranks: how directly the parse ties a place to the event (lower wins).
+DIRECT, NESTED, CLAUSE, SUBCLAUSE = 0, 1, 2, 3
 CLAUSE_DEPS = frozenset({"conj", "xcomp", "advcl"})
 ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative", "obj"})
 EVENT_ARG_DEPS = ARGUMENT_DEPS | {"nsubj"}
@@ -89,94 +92,101 @@ class _Finder:
 
     def candidates(self) -> Iterator[tuple[int, PlaceMatch]]:
         trigger = self.trigger
-        yield from self._preps_of(trigger, 0, "")
+        yield from self._preps_of(trigger, DIRECT, "")
         yield from self._modifiers(trigger)
-        yield from self._objects(trigger, OBJECT_RANK, "")
+        yield from self._objects(trigger, DIRECT, "")
         head = trigger
         for _ in range(2):
             if head.dep_ not in CLAUSE_DEPS or head.head is head or head.head.pos_ not in ("VERB", "AUX"):
                 break
             head = head.head
-            yield from self._preps_of(head, 4, "clause:")
-            yield from self._objects(head, 4, "clause:")
+            yield from self._preps_of(head, CLAUSE, "clause:")
+            yield from self._objects(head, CLAUSE, "clause:")
         for child in trigger.children:
             if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
-                yield from self._preps_of(child, 5, "subclause:")
-                yield from self._objects(child, 5, "subclause:")
+                yield from self._preps_of(child, SUBCLAUSE, "subclause:")
+                yield from self._objects(child, SUBCLAUSE, "subclause:")
 
     # -- relations ---------------------------------------------------------------------------------
 
     def _preps_of(self, head: Token, rank: int, prefix: str) -> Iterator[tuple[int, PlaceMatch]]:
         for prep, pobj in self._locative_objects(head):
-            yield from self._under(pobj, rank, 0, f"{prefix}prep:{prep}")
+            yield from self._under(pobj, rank, 0, f"{prefix}prep:{prep}", strong=True)
 
     def _modifiers(self, trigger: Token) -> Iterator[tuple[int, PlaceMatch]]:
-        nouns = []
-        if trigger.pos_ in ("NOUN", "PROPN"):
-            nouns.append(trigger)
+        """"The Budapest talks", "held the Alaska summit". A country here is mostly the actor
+        ("the U.S. blockade", "Syria's war"), so only smaller places count."""
+        event_nouns = self.rules.event_nouns
+        nouns = [trigger] if trigger.pos_ == "NOUN" and self.lemma in event_nouns else []
         nouns.extend(c for c in trigger.children
-                     if c.dep_ in EVENT_ARG_DEPS and c.lemma_.lower() in self.rules.event_nouns)
+                     if c.dep_ in EVENT_ARG_DEPS and c.lemma_.lower() in event_nouns)
         for noun in nouns:
             for child in noun.children:
                 if child.dep_ in MODIFIER_DEPS and child.i != trigger.i:
-                    match = self._mention(child, 1, "modifier", strong=False)
-                    if match is not None:
+                    match = self._mention(child, DIRECT, "modifier", strong=False)
+                    if match is not None and match.place is not None and match.place.kind != "country":
                         yield 0, match
             if noun is not trigger:
-                yield from self._preps_of(noun, 1, "event-noun:")
+                yield from self._preps_of(noun, DIRECT, "event-noun:")
 
     def _objects(self, head: Token, rank: int, prefix: str) -> Iterator[tuple[int, PlaceMatch]]:
         acts_on_place = head.lemma_.lower() in self.rules.place_object_verbs
-        nested_rank = max(rank, 3)
+        nested_rank = max(rank, NESTED)
         for child in head.children:
             if child.dep_ in ARGUMENT_DEPS:
                 if acts_on_place:
-                    yield from self._under(child, rank, 0, f"{prefix}object")
+                    yield from self._under(child, rank, 0, f"{prefix}object", strong=False)
                 for prep, pobj in self._locative_objects(child):
-                    yield from self._under(pobj, nested_rank, 1, f"{prefix}nested:prep:{prep}")
+                    yield from self._under(pobj, nested_rank, 1, f"{prefix}nested:prep:{prep}", strong=True)
             elif child.dep_ in ("prep", "agent") and not self._prep_ok(child):
                 for pobj in _pobjs(child):
                     for prep, inner in self._locative_objects(pobj):
-                        yield from self._under(inner, nested_rank, 1, f"{prefix}nested:prep:{prep}")
+                        yield from self._under(inner, nested_rank, 1, f"{prefix}nested:prep:{prep}",
+                                               strong=True)
 
     # -- walking noun phrases ----------------------------------------------------------------------
 
-    def _under(self, tok: Token, rank: int, depth: int, relation: str,
+    def _under(self, tok: Token, rank: int, depth: int, relation: str, strong: bool,
                named_as_place: bool = False) -> Iterator[tuple[int, PlaceMatch]]:
         """Places named by the noun phrase headed by `tok`, down "of" chains and nested locatives.
 
-        In "Baghdad's neighbourhood of Hurriyah" or "the Algiers suburb of Oued Kniss" the possessor or
-        compound is the container and the "of" name the place; in "the Ghat area of Doda district"
-        the "of" phrase is itself a generic place, so it is the container. Containers go deeper."""
+        Around a generic place noun, which name is the place and which its container? A possessor
+        is a container ("Baghdad's neighbourhood of Hurriyah"); a compound the gazetteer knows is one
+        ("the Algiers suburb of Oued Kniss"), one it does not know is the place itself ("the Bala
+        Farms area of rural Damascus"). Containers count as deeper, so the place itself wins."""
         if depth > MAX_DEPTH or tok.i in self.seen or not self._in_sent(tok):
             return
         self.seen.add(tok.i)
-        match = self._mention(tok, rank, relation, strong=rank == 0, named_as_place=named_as_place)
+        match = self._mention(tok, rank, relation, strong, named_as_place)
         if match is not None:
             yield depth, match
-        place_nouns = self.rules.place_nouns
-        generic = tok.lemma_.lower() in place_nouns
-        of_objects = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in _pobjs(c)]
-        of_is_container = any(p.lemma_.lower() in place_nouns for p in of_objects)
-        if generic or (match is None and depth == 0 and rank == 0):
-            for pobj in of_objects:
-                yield from self._under(pobj, rank, depth + (2 if of_is_container else 1), relation, generic)
+        generic = tok.lemma_.lower() in self.rules.place_nouns
+        known_compound = False
+        for child in tok.children:
+            dep = child.dep_
+            if child.i in self.seen or not ((generic and dep in ("compound", "nmod")) or dep == "poss"):
+                continue
+            sub = self._mention(child, rank, relation, strong, named_as_place=generic)
+            if sub is not None:
+                self.seen.add(child.i)
+                container = dep == "poss" or sub.place is not None
+                known_compound = known_compound or (dep != "poss" and sub.place is not None)
+                yield depth + (2 if container else 0), sub
         for child in tok.children:
             dep = child.dep_
             if child.i in self.seen:
                 continue
-            if (generic and dep in ("compound", "nmod")) or dep == "poss":
-                sub = self._mention(child, rank, relation, strong=rank == 0, named_as_place=generic)
-                if sub is not None:
-                    self.seen.add(child.i)
-                    container = dep == "poss" or (of_objects and not of_is_container)
-                    yield depth + (2 if container else 0), sub
-            elif dep == "prep" and child.lower_ != "of":
+            if dep == "prep" and child.lower_ == "of":
+                if generic or (match is None and depth == 0 and strong):
+                    for pobj in _pobjs(child):
+                        step = 1 if known_compound or not generic else 2
+                        yield from self._under(pobj, rank, depth + step, relation, strong, generic)
+            elif dep == "prep":
                 for pobj in _pobjs(child):
                     if self._prep_ok(child, pobj):
-                        yield from self._under(pobj, rank, depth + 1, relation)
+                        yield from self._under(pobj, rank, depth + 1, relation, True)
             elif dep in ("appos", "conj") and (match is not None or generic):
-                yield from self._under(child, rank, depth + 1, relation)
+                yield from self._under(child, rank, depth + 1, relation, strong)
 
     def _locative_objects(self, head: Token) -> Iterator[tuple[str, Token]]:
         for child in head.children:
