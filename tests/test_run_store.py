@@ -15,7 +15,7 @@ import pytest
 
 from dyads.store import Store
 
-from .conftest import EXAMPLES, SEEDS
+from conftest import EXAMPLES, SEEDS
 
 pytestmark = pytest.mark.slow
 

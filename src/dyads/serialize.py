@@ -51,6 +51,8 @@ def nest_row(kind: str, row: dict[str, Any]) -> dict[str, Any]:
     """A flat store row → a record: `source_code` etc. become `source: {code: …}`."""
     record: dict[str, Any] = {"kind": kind}
     for key, value in row.items():
+        if key == "actor_id" and kind in ("goal", "actor_tone"):
+            key = "actor_actor_id"
         prefix, _, rest = key.partition("_")
         if prefix in ("source", "target", "actor") and rest in ("text", "code", "country", "sector", "actor_id"):
             record.setdefault(prefix, {})[rest] = value

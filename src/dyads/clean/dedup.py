@@ -19,6 +19,7 @@ NUM_PERM = 64
 SHINGLE = 5
 THRESHOLD = 0.8
 SCHEME = "affine32"  # stored signatures depend on it: changing it needs a migration
+SIGNATURE_DTYPE = np.uint32
 _WORD = re.compile(r"\w+")
 
 
@@ -31,12 +32,12 @@ def content_hash(text: str) -> str:
 
 
 def signature(text: str) -> np.ndarray:
-    """MinHash signature over word shingles (uint64 array of NUM_PERM values)."""
+    """MinHash signature over word shingles (NUM_PERM values of SIGNATURE_DTYPE)."""
     words = _WORD.findall(text.lower())
     shingles = {" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(max(1, len(words) - SHINGLE + 1))}
     minhash = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
     minhash.update_batch(list(shingles))
-    return minhash.hashvalues
+    return minhash.hashvalues.astype(SIGNATURE_DTYPE)
 
 
 class NearDuplicateIndex:
@@ -50,7 +51,7 @@ class NearDuplicateIndex:
     def add_all(self, rows: Iterable[tuple[str, bytes]]) -> None:
         for doc_id, blob in rows:
             if blob:
-                self.add(doc_id, np.frombuffer(blob, dtype=np.uint64))
+                self.add(doc_id, np.frombuffer(blob, dtype=SIGNATURE_DTYPE))
 
     def add(self, doc_id: str, hashvalues: np.ndarray) -> None:
         if doc_id not in self._signatures:

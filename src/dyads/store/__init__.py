@@ -143,11 +143,9 @@ class Store:
             return
         arrays = {name: [row[i] for row in rows] for i, name in enumerate(columns)}
         self.con.register("batch_rows", pa.table(arrays))
-        try:
-            names = ", ".join(columns)  # table and column names are ours, never user input
-            self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM batch_rows")
-        finally:
-            self.con.unregister("batch_rows")
+        names = ", ".join(columns)  # table and column names are ours, never user input
+        self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM batch_rows")
+        self.con.unregister("batch_rows")
 
     # -- reading back -----------------------------------------------------------
     def cursor(self, sql: str, params: dict[str, Any] | None = None) -> duckdb.DuckDBPyConnection:

@@ -12,15 +12,20 @@ SENTENCE_COLUMNS = ("doc_id", "sentence_index", "char_start", "char_end", "unit"
 MENTION_COLUMNS = ("doc_id", "mention_index", "sentence_index", "char_start", "char_end", "text", "label",
                    "actor_code", "actor_country", "actor_sector", "actor_id")
 ACTOR_FIELDS = ("text", "code", "country", "sector", "actor_id")
+
+
+def actor_columns(prefix: str) -> tuple[str, ...]:
+    """Column names of an actor's fields: source_text … source_actor_id; for "actor", plain actor_id."""
+    return tuple("actor_id" if prefix == "actor" and f == "actor_id" else f"{prefix}_{f}" for f in ACTOR_FIELDS)
+
 EVENT_COLUMNS = ("event_id", "doc_id", "sentence_index", "sentence", "char_start", "char_end",
-                 *(f"source_{f}" for f in ACTOR_FIELDS), *(f"target_{f}" for f in ACTOR_FIELDS),
+                 *actor_columns("source"), *actor_columns("target"),
                  "trigger", "cameo", "cameo_root", "quad_class", "goldstein", "plover_event", "plover_mode",
                  "plover_context", "modality", "location_name", "location_country", "lat", "lon", "date",
                  "is_root", "rule", "confidence", "explanation")
 GOAL_COLUMNS = ("goal_id", "doc_id", "sentence_index", "sentence", "char_start", "char_end",
-                *(f"actor_{f}" for f in ACTOR_FIELDS), "goal", "text",
-                *(f"target_{f}" for f in ACTOR_FIELDS), "hedged", "cluster", "rule")
-TONE_COLUMNS = ("doc_id", "actor_key", *(f"actor_{f}" for f in ACTOR_FIELDS), "mentions", "tone")
+                *actor_columns("actor"), "goal", "text", *actor_columns("target"), "hedged", "cluster", "rule")
+TONE_COLUMNS = ("doc_id", "actor_key", *actor_columns("actor"), "mentions", "tone")
 
 
 def actor_values(actor: Actor | None) -> tuple:
