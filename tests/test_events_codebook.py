@@ -49,8 +49,11 @@ def write(tmp_path: Path, *rows: str, header: str = HEADER) -> Path:
         ("08", "plover_event", "CONCEDE"),  # root 08 has two lines in the source table: the first wins
         ("183", "quad_class", 4),  # missing from the QuadClass source: taken from root 18
         ("1213", "quad_class", 3),
-        ("010", "plover_event", None),  # PLOVER dropped CAMEO roots 01 and 02
-        ("0253", "plover_event", None),
+        ("010", "plover_event", None),  # PLOVER dropped CAMEO root 01 (statements)
+        ("0253", "plover_event", "REQUEST"),  # appeals take the values of the parallel demand 1053
+        ("0253", "plover_mode", "yield"),
+        ("02", "plover_event", "REQUEST"),
+        ("026", "plover_mode", "meet"),
         ("0253", "root", "02"),
     ],
 )
@@ -76,7 +79,7 @@ def test_codebook_uses_only_current_plover_types(codebook: Codebook) -> None:
     assert used <= PLOVER_EVENTS
     assert {"DEMAND", "DISAPPROVE", "INVESTIGATE", "FIGHT"}.isdisjoint(used)
     assert len(PLOVER_EVENTS) == 16
-    assert all(c.plover_event for c in codebook if c.root not in ("01", "02"))
+    assert all(c.plover_event for c in codebook if c.root != "01")
 
 
 def test_codebook_record_is_immutable_and_exposes_plover_dict(codebook: Codebook) -> None:
