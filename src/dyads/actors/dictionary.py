@@ -169,29 +169,67 @@ def load_actor_dictionary(extra: Sequence[Path] = ()) -> ActorDictionary:
 
 
 class _LineDict(dict):
+    """A mapping that remembers its own line and the line of each key."""
+
     line = 0
+    key_lines: dict[str, int] = {}
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    pass
+class _Composer(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Builds the node tree only; `_to_python` turns it into data (PyYAML's constructor is 10x slower)."""
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        return _TAGS.get(kind, "tag:yaml.org,2002:str")
 
 
-def _construct_map(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Iterator[_LineDict]:
+_TAGS = {yaml.SequenceNode: "tag:yaml.org,2002:seq", yaml.MappingNode: "tag:yaml.org,2002:map"}
+_PLAIN = {"null": None, "~": None, "": None, "true": True, "false": False}
+
+
+def _to_python(node: yaml.Node, where: str, problems: list[str]) -> Any:
+    """Plain scalars null/true/false/YYYY-MM-DD become None/bool/date; everything else stays a string."""
+    if isinstance(node, yaml.ScalarNode):
+        value = node.value
+        if not node.style:  # plain, unquoted
+            if value in _PLAIN:
+                return _PLAIN[value]
+            if len(value) == 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit():
+                try:
+                    return date.fromisoformat(value)
+                except ValueError:
+                    return value
+        return value
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_python(child, where, problems) for child in node.value]
     data = _LineDict()
     data.line = node.start_mark.line + 1
-    yield data
-    data.update(loader.construct_mapping(node))
-
-
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+    data.key_lines = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            problems.append(f"{where}:{key_node.start_mark.line + 1}: a key must be a plain word")
+            continue
+        if key_node.value in data:
+            problems.append(f"{where}:{key_node.start_mark.line + 1}: key {key_node.value!r} is given twice")
+        data[key_node.value] = _to_python(value_node, where, problems)
+        data.key_lines[key_node.value] = key_node.start_mark.line + 1
+    return data
 
 
 @dataclass(slots=True)
 class _Item:
     """One parsed entry of any section, with where it came from."""
 
-    where: str
+    path: str
+    line: int
     data: dict[str, Any]
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}"
+
+    def at(self, key: str) -> str:
+        """Where the field `key` is written (the entry's line when the field is absent)."""
+        return f"{self.path}:{getattr(self.data, 'key_lines', {}).get(key, self.line)}"
 
 
 class _Raw:
@@ -208,12 +246,13 @@ class _Raw:
             self.problems.append(f"{path}: cannot read: {exc.strerror or exc}")
             return
         try:
-            doc = yaml.load(text, Loader=_Loader)
+            root = yaml.compose(text, Loader=_Composer)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = f":{mark.line + 1}" if mark else ""
             self.problems.append(f"{path}{line}: not valid YAML: {getattr(exc, 'problem', exc)}")
             return
+        doc = _to_python(root, str(path), self.problems) if root is not None else None
         if doc is None:
             return
         if not isinstance(doc, dict):
@@ -222,15 +261,19 @@ class _Raw:
         for section, items in doc.items():
             if section not in SECTIONS:
                 self.problems.append(
-                    f"{path}:{_line(doc)}: unknown section {section!r}; known: {', '.join(SECTIONS)}"
+                    f"{path}:{doc.key_lines.get(section, 1)}: unknown section {section!r}; "
+                    f"known: {', '.join(SECTIONS)}"
                 )
                 continue
             if not isinstance(items, list):
-                self.problems.append(f"{path}:{_line(doc)}: section {section!r} must be a list of entries")
+                self.problems.append(
+                    f"{path}:{doc.key_lines.get(section, 1)}: section {section!r} must be a list of entries"
+                )
                 continue
             seen: set[str] = set()
             for item in items:
-                where = f"{path}:{_line(item) or _line(doc)}"
+                line = _line(item) or _line(doc)
+                where = f"{path}:{line}"
                 if not isinstance(item, dict):
                     self.problems.append(f"{where}: each {section} entry must be a mapping")
                     continue
@@ -242,7 +285,7 @@ class _Raw:
                     self.problems.append(f"{where}: duplicate id {key!r} in {section}")
                     continue
                 seen.add(key)
-                self.sections[section][key] = _Item(where, item)
+                self.sections[section][key] = _Item(str(path), line, item)
 
 
 _ID_FIELD = {
@@ -285,7 +328,7 @@ def _strings(item: _Item, key: str, problems: list[str]) -> list[str]:
         return [value]
     if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
         return list(value)
-    problems.append(f"{item.where}: {key!r} must be a list of non-empty strings")
+    problems.append(f"{item.at(key)}: {key!r} must be a list of non-empty strings")
     return []
 
 
@@ -308,13 +351,13 @@ def _check(raw: _Raw) -> list[str]:
     codes = set(s["countries"]) | {str(i.data.get("code", "")) for i in s["igos"].values()}
     for section, items in s.items():
         for item in items.values():
-            unknown = set(item.data) - _FIELDS[section]
+            unknown = sorted(set(item.data) - _FIELDS[section])
             if unknown:
-                problems.append(f"{item.where}: unknown field(s) {', '.join(sorted(unknown))} in {section}")
+                problems.append(f"{item.at(unknown[0])}: unknown field(s) {', '.join(unknown)} in {section}")
     for item in s["title_groups"].values():
         for member in _strings(item, "members", problems):
             if member not in titles:
-                problems.append(f"{item.where}: unknown title key {member!r} in members")
+                problems.append(f"{item.at('members')}: unknown title key {member!r} in members")
     for code, item in s["countries"].items():
         if not _COUNTRY_CODE.match(code):
             problems.append(f"{item.where}: country code {code!r} must be three capital letters")
@@ -322,18 +365,18 @@ def _check(raw: _Raw) -> list[str]:
             problems.append(f"{item.where}: country {code} has no name")
         leader = item.data.get("leader")
         if leader is not None and leader not in titles:
-            problems.append(f"{item.where}: unknown title key {leader!r} in leader")
+            problems.append(f"{item.at('leader')}: unknown title key {leader!r} in leader")
         successor = item.data.get("successor")
         if successor is not None and successor not in s["countries"]:
-            problems.append(f"{item.where}: successor {successor!r} is not a defined country")
+            problems.append(f"{item.at('successor')}: successor {successor!r} is not a defined country")
         _check_metonyms(item, sectors, problems)
     for section in ("igos", "groups"):
         for item in s[section].values():
             code = str(item.data.get("code") or item.data.get("country") or "")
             if section == "igos" and not _IGO_CODE.match(code):
-                problems.append(f"{item.where}: IGO code {code!r} must be 6+ capital letters (e.g. IGOUNO)")
+                problems.append(f"{item.at('code')}: IGO code {code!r} must be 6+ capital letters (e.g. IGOUNO)")
             if section == "groups" and code not in codes:
-                problems.append(f"{item.where}: country code {code!r} is not defined")
+                problems.append(f"{item.at('country')}: country code {code!r} is not defined")
             if section == "groups" and not item.data.get("sector"):
                 problems.append(f"{item.where}: group {item.data.get('id')!r} has no sector")
             if not item.data.get("name"):
@@ -347,9 +390,9 @@ def _check(raw: _Raw) -> list[str]:
             problems.append(f"{item.where}: person {item.data.get('id')!r} has no name")
         country = item.data.get("country")
         if country not in codes:
-            problems.append(f"{item.where}: country code {country!r} is not defined")
+            problems.append(f"{item.at('country')}: country code {country!r} is not defined")
         if item.data.get("gender") not in (None, "m", "f"):
-            problems.append(f"{item.where}: gender must be m, f or null")
+            problems.append(f"{item.at('gender')}: gender must be m, f or null")
         _check_sector(item, item.data.get("default_sector"), "default_sector", sectors, problems)
     for section in ("people", "groups"):
         for item in s[section].values():
@@ -360,13 +403,13 @@ def _check(raw: _Raw) -> list[str]:
             for key in ("case_sensitive", "weak"):
                 for form in _strings(item, key, problems):
                     if form.lower() not in forms:
-                        problems.append(f"{item.where}: {key} form {form!r} is not one of the entry's forms")
+                        problems.append(f"{item.at(key)}: {key} form {form!r} is not one of the entry's forms")
     return problems
 
 
 def _check_sector(item: _Item, value: Any, key: str, sectors: set[str], problems: list[str]) -> None:
     if value is not None and value not in sectors:
-        problems.append(f"{item.where}: unknown sector code {value!r} in {key}")
+        problems.append(f"{item.at(key)}: unknown sector code {value!r} in {key}")
 
 
 def _check_metonyms(item: _Item, sectors: set[str], problems: list[str]) -> None:
@@ -380,10 +423,10 @@ def _check_roles(item: _Item, need_title: bool, sectors: set[str], titles: set[s
                  problems: list[str]) -> None:
     roles = item.data.get("roles") or []
     if not isinstance(roles, list):
-        problems.append(f"{item.where}: roles must be a list")
+        problems.append(f"{item.at('roles')}: roles must be a list")
         return
     for role in roles:
-        where = f"{item.where.rsplit(':', 1)[0]}:{_line(role) or item.where.rsplit(':', 1)[1]}"
+        where = f"{item.path}:{_line(role) or item.line}"
         if not isinstance(role, dict):
             problems.append(f"{where}: each role must be a mapping")
             continue
@@ -405,10 +448,10 @@ def _check_roles(item: _Item, need_title: bool, sectors: set[str], titles: set[s
 
 # ---------------------------------------------------------------- compiling
 
+# When one entry lists the same text twice, the first role here wins ("NATO" is an acronym).
 _FORM_ROLES = (
-    ("name", "name"), ("names", "name"), ("aliases", "name"), ("surname", "surname"),
-    ("acronyms", "acronym"), ("adjectives", "adjective"), ("demonyms", "demonym"),
-    ("descriptions", "description"),
+    ("acronyms", "acronym"), ("name", "name"), ("names", "name"), ("aliases", "name"), ("surname", "surname"),
+    ("adjectives", "adjective"), ("demonyms", "demonym"), ("descriptions", "description"),
 )
 
 
@@ -425,7 +468,7 @@ def _metonym_forms(item: _Item, problems: list[str]) -> Iterable[tuple[str, list
     if value is None:
         return []
     if isinstance(value, dict):
-        return [(str(sector), _strings(_Item(item.where, {"m": forms}), "m", problems))
+        return [(str(sector), _strings(_Item(item.path, item.line, {"m": forms}), "m", problems))
                 for sector, forms in value.items()]
     return [("GOV", _strings(item, "metonyms", problems))]
 
