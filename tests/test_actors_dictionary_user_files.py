@@ -126,3 +126,13 @@ def test_quoted_scalars_stay_strings(tmp_path: Path) -> None:
     actors = load_actor_dictionary([path])
     assert actors.entries["NUL"].name == "null"
     assert any(p.text == "2020-01-01" and p.actor_id == "NUL" for p in actors.phrases)
+
+
+def test_readme_example_user_file_loads(tmp_path: Path) -> None:
+    readme = Path(__file__).resolve().parents[1] / "src" / "dyads" / "data" / "actors" / "README.md"
+    example = readme.read_text(encoding="utf-8").split("```yaml\n", 1)[1].split("```", 1)[0]
+    actors = load_actor_dictionary([write(tmp_path, example)])
+    assert actors.entries["jane_doe"].code_on(date(2026, 3, 1)) == "GBRGOV"
+    assert actors.entries["keith_kellogg"].code_on(date(2026, 3, 1)) == "USAMIL"
+    assert actors.entries["harbour_brigade"].code_on(None) == "LBYREB"
+    assert "militia" in actors.sector_words and "guerrillas" not in actors.sector_words
