@@ -172,7 +172,7 @@ class _LineDict(dict):
     """A mapping that remembers its own line and the line of each key."""
 
     line = 0
-    key_lines: dict[str, int] = {}
+    key_lines: Mapping[str, int] = MappingProxyType({})
 
 
 class _Composer(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
