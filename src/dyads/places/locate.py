@@ -164,7 +164,7 @@ class _Finder:
         known_compound = False
         for child in tok.children:
             dep = child.dep_
-            if child.i in self.seen or not ((generic and dep in ("compound", "nmod")) or dep == "poss"):
+            if child.i in self.seen or not (generic and dep in ("compound", "nmod", "poss")):
                 continue
             sub = self._mention(child, rank, relation, strong, named_as_place=generic)
             if sub is not None:
@@ -225,8 +225,8 @@ class _Finder:
             start, end = ent.start, ent.end
         else:
             start, end = _name_tokens(tok)
-            if ent is not None and not in_ent and not strong and (ent.start < start or ent.end > end):
-                return None  # part of a longer name: "Islamic State of Iraq", "University of Baghdad"
+            if ent is not None and not in_ent and not (start <= ent.root.i < end):
+                return None  # part of a longer name: "Islamic State of Iraq", "East Timor University"
         doc = tok.doc
         while start < end and (doc[start].lower_ == "the" or doc[start].pos_ == "DET"):
             start += 1
