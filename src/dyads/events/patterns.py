@@ -49,10 +49,10 @@ class PatternError(ValueError):
 class VerbPattern:
     code: str
     lemma: str
-    particle: str | None  # `+off`: required prt/advmod child
-    objects: tuple[str, ...]  # `=sanction|embargo`: any one of these direct-object lemmas is required
+    particle: str | None  # `+off`: required child word (particle, adverb, preposition, predicative word)
+    objects: tuple[str, ...]  # `=sanction|embargo`: one is required as dobj (or object of the +preposition)
     xcomp: str | None  # `^meet`: required xcomp verb lemma; "*" = any (`^a|b` gives one record each)
-    target: tuple[str, ...]  # slots in order of preference; ("-",) = no target
+    target: tuple[str, ...]  # slots in order of preference; ("-",) = no target; with objects, dobj = the object's actor
     source: tuple[str, ...]  # () = the subject
     text: str
     file: str
