@@ -21,6 +21,7 @@ from dyads.events.codebook import load_codebook
 from dyads.events.coder import EventCoder, doc_year
 from dyads.events.modality import ModalityCues
 from dyads.events.patterns import load_patterns
+from dyads.events.recode import Recoder
 from dyads.goals.concepts import Concepts
 from dyads.goals.extract import GoalCues, GoalExtractor
 from dyads.records import Mention, Result
@@ -143,7 +144,8 @@ class Analysis:
                 gazetteer = Gazetteer.load()
             except ImportError:  # places are optional while that module is being built
                 gazetteer = None
-            coder = EventCoder(codebook, load_patterns(codebook), ModalityCues.load(), gazetteer)
+            coder = EventCoder(codebook, load_patterns(codebook), ModalityCues.load(), gazetteer,
+                               Recoder.load(codebook))
             stages.append(EventStage(coder))
         if settings.goals:
             stages.append(GoalStage(GoalExtractor(GoalCues.load(), Concepts.load())))

@@ -25,6 +25,8 @@ _PRONOUNS = {
     "they": "plural", "them": "plural", "their": "plural", "themselves": "plural",
 }
 _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
+_REPORTING = {"say", "tell", "state", "announce", "declare", "add", "insist", "warn", "claim", "confirm", "vow",
+              "pledge", "promise"}
 _FORMER = {"former", "ex", "ex-", "erstwhile", "then"}
 _TITLE_SECTOR = {"army_chief": "MIL", "chief_of_staff": "MIL"}
 # words that make a noun a (group of) people acting for a country, when no sector word says more
@@ -205,6 +207,14 @@ class SentenceActors:
 
     def _pronoun(self, token: Token, lower: str) -> Actor | None:
         kind = _PRONOUNS[lower]
+        # "The rebels said they will …": the speaker of the reporting verb
+        clause = token.head
+        if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in _REPORTING:
+            speaker = next((c for c in clause.head.children if c.dep_ == "nsubj" and c.i < token.i), None)
+            if speaker is not None and speaker.lower_ not in _PRONOUNS:
+                found = self.resolve_one(speaker, possessor=False)
+                if found is not None:
+                    return found
         # an antecedent earlier in the same sentence wins: "Putin said he would ..."
         for mention in reversed(self.mentions):
             if mention.span.end > token.i or mention.role == "adjective":

@@ -19,6 +19,7 @@ from dyads.actors.resolve import SentenceActors
 from dyads.events.codebook import Codebook
 from dyads.events.modality import ModalityCues, governed_by_goal, modality_of
 from dyads.events.patterns import NounPattern, PatternSet, VerbPattern
+from dyads.events.recode import Recoder
 from dyads.records import Actor, Event, Location
 
 # verbs whose object, not subject, does what the infinitive says: "urged Moscow to accept"
@@ -44,8 +45,9 @@ class Match:
 
 class EventCoder:
     def __init__(self, codebook: Codebook, patterns: PatternSet, cues: ModalityCues,
-                 gazetteer: object | None = None) -> None:
+                 gazetteer: object | None = None, recoder: Recoder | None = None) -> None:
         self.codebook = codebook
+        self.recoder = recoder
         self.patterns = patterns
         self.cues = cues
         self.gazetteer = gazetteer
@@ -62,6 +64,10 @@ class EventCoder:
                 continue
             if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self._verb_lemmas:
                 match = self._verb_match(token, actors, consumed)
+                if match is not None:
+                    found.append(match)
+            if token.pos_ == "VERB" and token.lemma_.lower() in self.cues.reporting_verbs:
+                match = self._reported_demand(token, actors)
                 if match is not None:
                     found.append(match)
         for token in span:
@@ -131,6 +137,23 @@ class EventCoder:
             return Match(verb, pattern, sources, targets, path, round(confidence, 2), reciprocal=not targets)
         return None
 
+    def _reported_demand(self, verb: Token, actors: SentenceActors) -> Match | None:
+        """ "X said Y must do Z": X demands of Y (CAMEO 100)."""
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or not any(
+                    c.dep_ == "aux" and c.lower_ in self.cues.demand_aux for c in clause.children):
+                continue
+            addressee = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            speakers, via = self._subject(verb, actors, passive=False)
+            if addressee is None or not speakers:
+                continue
+            targets = actors.resolve(addressee, possessor=False)
+            if targets:
+                path = [f"trigger {verb.text}/{verb.dep_}", f"source via {via}",
+                        f"target via subject {addressee.text} of the reported clause '{clause.text}'"]
+                return Match(verb, REPORTED_DEMAND, speakers, targets, path, 0.7)
+        return None
+
     def _subject(self, verb: Token, actors: SentenceActors, passive: bool) -> tuple[list[Actor], str]:
         if passive:
             for child in verb.children:
@@ -164,7 +187,7 @@ class EventCoder:
         slots = pattern.target or ("dobj",)
         for slot in slots:
             if slot == "-":
-                return [], ""
+                break  # no grammatical slot names the target; an actor in the complements still may
             if slot == "dobj":
                 if pattern.objects:
                     continue  # the object is the event noun itself
@@ -191,8 +214,6 @@ class EventCoder:
                                 found = actors.resolve(pobj)
                                 if found:
                                     return found, f"{slot} {pobj.text}"
-        if slots == ("-",):
-            return [], ""
         found = self._nearest_target(verb, actors)
         return found, ("nearest actor in the complements" if found else "")
 
@@ -279,6 +300,8 @@ class EventCoder:
         for match in self.matches(actors):
             code = self.codebook[match.pattern.code]
             modality = modality_of(match.trigger, actors.span, doc_year, self.cues)
+            if self.recoder is not None:
+                code, modality = self.recoder.recode(code, modality, self.codebook)
             location = location_for(match.trigger) if location_for else None
             pairs = _pairs(match)
             for n, (source, target) in enumerate(pairs):
@@ -308,10 +331,17 @@ def _domestic(target: Actor, source: Actor) -> Actor:
     return Actor(target.text, source.country + target.sector, source.country, target.sector, target.actor_id)
 
 
+# "X said Y must …": the speaker demands something of Y
+REPORTED_DEMAND = VerbPattern(code="100", lemma="say", particle=None, objects=(), xcomp=None, target=("-",), source=(),
+                              text="100 <reporting verb> that <actor> must|should <act>", file="coder:reported_demand",
+                              line=1, specificity=3)
+_RECIPROCAL_ROOTS = ("03", "04", "05", "06", "19")
+
+
 def _pairs(match: Match) -> list[tuple[Actor, Actor | None]]:
     if match.targets:
         return [(s, _domestic(t, s)) for s in match.sources for t in match.targets if not _same(s, t)]
-    if len(match.sources) >= 2:
+    if len(match.sources) >= 2 and match.pattern.code[:2] in _RECIPROCAL_ROOTS:
         # "The United States and Jordan agreed": each party acts towards the other
         return [(s, t) for s in match.sources for t in match.sources if not _same(s, t)]
     return [(s, None) for s in match.sources]

@@ -41,6 +41,8 @@ class ModalityCues:
     historical_phrases: tuple[str, ...]
     goal_verbs: frozenset[str]
     goal_nouns: frozenset[str]
+    reporting_verbs: frozenset[str]
+    demand_aux: frozenset[str]
 
     @classmethod
     def load(cls) -> ModalityCues:
@@ -63,13 +65,14 @@ class ModalityCues:
             historical_words=words("historical", "words"),
             historical_phrases=tuple(data.get("historical", {}).get("phrases", [])),
             goal_verbs=words("goal", "verbs"), goal_nouns=words("goal", "nouns"),
+            reporting_verbs=words("reported", "verbs"), demand_aux=words("reported", "demand_aux"),
         )
 
 
 @dataclass(frozen=True, slots=True)
 class Modality:
     value: str
-    cue: str | None = None  # the word that decided it
+    cue: str | None = None  # the lemma of the word that decided it
 
 
 def _chain(trigger: Token) -> list[Token]:
@@ -89,66 +92,68 @@ def modality_of(trigger: Token, sentence: Span, doc_year: int, cues: ModalityCue
     for node in chain:
         for child in node.children:
             if child.dep_ == "neg" or (child.lower_ in cues.negation_words and child.dep_ in ("advmod", "det", "neg")):
-                return Modality("negated", child.text)
+                return Modality("negated", child.lemma_.lower())
         if node is not trigger and node.lemma_.lower() in cues.negation_verbs and trigger.dep_ == "xcomp":
-            return Modality("negated", node.text)
+            return Modality("negated", node.lemma_.lower())
     # conditionals and proposals
     for node in chain:
         for child in node.children:
             if child.dep_ == "mark" and child.lower_ in cues.hypothetical_marks:
-                return Modality("hypothetical", child.text)
+                return Modality("hypothetical", child.lemma_.lower())
             if child.dep_ == "aux" and child.lower_ in cues.hypothetical_aux:
-                return Modality("hypothetical", child.text)
+                if child.lower_ == "would" and _reported(node, cues):
+                    return Modality("future", "will")  # "said it would allow": reported "will"
+                return Modality("hypothetical", child.lemma_.lower())
         if node is not trigger and node.lemma_.lower() in cues.hypothetical_verbs:
-            return Modality("hypothetical", node.text)
+            return Modality("hypothetical", node.lemma_.lower())
         if node is not trigger and nominal is False and node.pos_ == "NOUN" and \
                 node.lemma_.lower() in cues.hypothetical_nouns:
-            return Modality("hypothetical", node.text)
+            return Modality("hypothetical", node.lemma_.lower())
     if nominal:
         for child in trigger.children:
             if child.lower_ in cues.hypothetical_modifiers:
-                return Modality("hypothetical", child.text)
+                return Modality("hypothetical", child.lemma_.lower())
         head = trigger.head
         if head.dep_ == "pobj" or trigger.dep_ == "pobj":
             holder = trigger.head.head if trigger.dep_ == "pobj" else head
             if holder.lemma_.lower() in cues.hypothetical_nouns:
-                return Modality("hypothetical", holder.text)
+                return Modality("hypothetical", holder.lemma_.lower())
     # hedges
     for node in chain:
         for child in node.children:
             lower = child.lower_
             if child.dep_ == "aux" and lower in cues.hedged_aux:
-                return Modality("hedged", child.text)
+                return Modality("hedged", child.lemma_.lower())
             if child.dep_ in ("advmod", "amod", "acomp") and lower in cues.hedged_adverbs:
-                return Modality("hedged", child.text)
+                return Modality("hedged", child.lemma_.lower())
         if node is not trigger and node.lemma_.lower() in cues.hedged_verbs:
-            return Modality("hedged", node.text)
+            return Modality("hedged", node.lemma_.lower())
         if node is not trigger and node.lower_ in cues.hedged_adverbs:
-            return Modality("hedged", node.text)
+            return Modality("hedged", node.lemma_.lower())
     if nominal:
         for child in trigger.children:
             if child.lower_ in cues.hedged_modifiers:
-                return Modality("hedged", child.text)
+                return Modality("hedged", child.lemma_.lower())
     # future
     for node in chain:
         for child in node.children:
             if child.dep_ == "aux" and (child.lower_ in cues.future_aux or child.lemma_.lower() in cues.future_aux):
-                return Modality("future", child.text)
+                return Modality("future", child.lemma_.lower())
         if node is not trigger and node.lemma_.lower() in cues.future_verbs and trigger.dep_ == "xcomp":
-            return Modality("future", node.text)
+            return Modality("future", node.lemma_.lower())
         if node.lower_ == "going" and any(c.dep_ == "xcomp" for c in node.children):
-            return Modality("future", node.text)
+            return Modality("future", node.lemma_.lower())
     if nominal:
         for child in trigger.children:
             if child.lower_ in cues.future_modifiers:
-                return Modality("future", child.text)
+                return Modality("future", child.lemma_.lower())
     for node in chain[:2]:
         for child in node.subtree:
             if child.lower_ in cues.future_time_words and child.head.lower_ in (
                     "week", "month", "year", "friday", "monday", "tuesday", "wednesday", "thursday", "saturday",
                     "sunday", "weekend", "summer", "spring", "autumn", "fall", "winter") or child.lower_ == "tomorrow":
                 if child.i > trigger.i - 8:
-                    return Modality("future", child.text)
+                    return Modality("future", child.lemma_.lower())
     # long before the document's time
     historical = _historical(trigger, chain, sentence, doc_year, cues)
     if historical is not None:
@@ -156,15 +161,20 @@ def modality_of(trigger: Token, sentence: Span, doc_year: int, cues: ModalityCue
     return Modality("asserted")
 
 
+def _reported(node: Token, cues: ModalityCues) -> bool:
+    """The clause is what someone said: a complement of a reporting verb."""
+    return node.dep_ == "ccomp" and node.head.lemma_.lower() in cues.reporting_verbs
+
+
 def _historical(trigger: Token, chain: list[Token], sentence: Span, doc_year: int,
                 cues: ModalityCues) -> Modality | None:
     scope = [t for node in chain[:2] for t in node.subtree]
     for token in scope:
         if token.lower_ in cues.historical_words and token.head in chain:
-            return Modality("historical", token.text)
+            return Modality("historical", token.lemma_.lower())
         match = _YEAR.fullmatch(token.text)
         if match and token.ent_type_ in ("DATE", "") and int(match[1]) <= doc_year - cues.years_before:
-            return Modality("historical", token.text)
+            return Modality("historical", token.lemma_.lower())
     lowered = sentence.text.lower()
     for phrase in cues.historical_phrases:
         if phrase in lowered:

@@ -1,0 +1,52 @@
+"""Recoding an act by how the text frames it: promised acts become intents (03x) or threats (13x),
+refused acts become rejections (12x). The tables are data (``data/events/recode.yaml``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+from dyads.events.codebook import Codebook, CameoCode
+from dyads.events.modality import Modality
+
+
+@dataclass(frozen=True, slots=True)
+class Recoder:
+    intent: dict[str, str]
+    refusal: dict[str, str]
+    intent_cues: frozenset[str]
+    refusal_cues: frozenset[str]
+
+    @classmethod
+    def load(cls, codebook: Codebook) -> Recoder:
+        path = resources.files("dyads") / "data" / "events" / "recode.yaml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for table in ("intent", "refusal"):
+            for prefix, code in data[table].items():
+                if code not in codebook:
+                    raise ValueError(f"{path}: {table} {prefix!r} → {code!r} is not a CAMEO code")
+        return cls({str(k): str(v) for k, v in data["intent"].items()},
+                   {str(k): str(v) for k, v in data["refusal"].items()},
+                   frozenset(data["intent_cues"]), frozenset(data["refusal_cues"]))
+
+    def recode(self, code: CameoCode, modality: Modality, codebook: Codebook) -> tuple[CameoCode, Modality]:
+        cue = (modality.cue or "").lower()
+        if modality.value == "future" and cue in self.intent_cues:
+            new = _lookup(self.intent, code.code)
+            if new:
+                return codebook[new], Modality("asserted", cue)
+        if modality.value == "negated" and cue in self.refusal_cues:
+            new = _lookup(self.refusal, code.code)
+            if new:
+                return codebook[new], Modality("asserted", cue)
+        return code, modality
+
+
+def _lookup(table: dict[str, str], code: str) -> str | None:
+    for length in range(len(code), 1, -1):
+        if code[:length] in table:
+            return table[code[:length]]
+    return None
+
