@@ -31,13 +31,14 @@ NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "P
                               "NORP", "LANGUAGE", "LAW", "WORK_OF_ART"})
 SPECIFICITY = {"city": 0, "capital": 0, "place": 0, "facility": 0, "state": 1, "region": 1, "sea": 2,
                "country": 2}
-MAX_DEPTH = 3
+MAX_DEPTH = 4
 # A name tagged PERSON or ORG, or in lowercase, must be this big a town to be read as a place.
 BIG_TOWN_TAGGED = 1_000_000
 BIG_TOWN_LOWERCASE = 1_000_000
 # Ranks: how directly the parse ties a place to the event (lower wins).
 DIRECT, NESTED, CLAUSE, SUBCLAUSE = 0, 1, 2, 3
 CLAUSE_DEPS = frozenset({"conj", "xcomp", "advcl"})
+SHARED_DEPS = frozenset({"conj", "xcomp"})
 ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative", "obj"})
 EVENT_ARG_DEPS = ARGUMENT_DEPS | {"nsubj"}
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
@@ -92,26 +93,32 @@ class _Finder:
 
     def candidates(self) -> Iterator[tuple[int, PlaceMatch]]:
         trigger = self.trigger
-        yield from self._preps_of(trigger, DIRECT, "")
+        yield from self._preps_of(trigger, DIRECT, "", 0)
         yield from self._modifiers(trigger)
-        yield from self._objects(trigger, DIRECT, "")
+        yield from self._objects(trigger, DIRECT, "", 0)
+        # "shot and killed two gunmen in Buinaksk": verbs joined by "and" or "to" share the scene.
         head = trigger
         for _ in range(2):
             if head.dep_ not in CLAUSE_DEPS or head.head is head or head.head.pos_ not in ("VERB", "AUX"):
                 break
+            shared = head.dep_ in SHARED_DEPS
             head = head.head
-            yield from self._preps_of(head, CLAUSE, "clause:")
-            yield from self._objects(head, CLAUSE, "clause:")
+            rank = DIRECT if shared else CLAUSE
+            yield from self._preps_of(head, rank, "clause:", 1)
+            yield from self._objects(head, rank, "clause:", 1)
         for child in trigger.children:
             if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
-                yield from self._preps_of(child, SUBCLAUSE, "subclause:")
-                yield from self._objects(child, SUBCLAUSE, "subclause:")
+                rank = DIRECT if child.dep_ in SHARED_DEPS else SUBCLAUSE
+                yield from self._preps_of(child, rank, "subclause:", 1)
+                yield from self._objects(child, rank, "subclause:", 1)
 
     # -- relations ---------------------------------------------------------------------------------
 
-    def _preps_of(self, head: Token, rank: int, prefix: str) -> Iterator[tuple[int, PlaceMatch]]:
+    def _preps_of(self, head: Token, rank: int, prefix: str, depth: int) -> Iterator[tuple[int, PlaceMatch]]:
         for prep, pobj in self._locative_objects(head):
-            yield from self._under(pobj, rank, 0, f"{prefix}prep:{prep}", strong=True)
+            # A fronted phrase ("In Kandahar, six were killed in Maiwand district") sets the wider scene.
+            fronted = 1 if pobj.i < head.i else 0
+            yield from self._under(pobj, rank, depth + fronted, f"{prefix}prep:{prep}", strong=True)
 
     def _modifiers(self, trigger: Token) -> Iterator[tuple[int, PlaceMatch]]:
         """"The Budapest talks", "held the Alaska summit". A country here is mostly the actor
@@ -127,21 +134,22 @@ class _Finder:
                     if match is not None and match.place is not None and match.place.kind != "country":
                         yield 0, match
             if noun is not trigger:
-                yield from self._preps_of(noun, DIRECT, "event-noun:")
+                yield from self._preps_of(noun, DIRECT, "event-noun:", 0)
 
-    def _objects(self, head: Token, rank: int, prefix: str) -> Iterator[tuple[int, PlaceMatch]]:
+    def _objects(self, head: Token, rank: int, prefix: str, depth: int) -> Iterator[tuple[int, PlaceMatch]]:
         acts_on_place = head.lemma_.lower() in self.rules.place_object_verbs
         nested_rank = max(rank, NESTED)
         for child in head.children:
             if child.dep_ in ARGUMENT_DEPS:
                 if acts_on_place:
-                    yield from self._under(child, rank, 0, f"{prefix}object", strong=False)
+                    yield from self._under(child, rank, depth, f"{prefix}object", strong=False)
                 for prep, pobj in self._locative_objects(child):
-                    yield from self._under(pobj, nested_rank, 1, f"{prefix}nested:prep:{prep}", strong=True)
+                    yield from self._under(pobj, nested_rank, depth + 1, f"{prefix}nested:prep:{prep}",
+                                           strong=True)
             elif child.dep_ in ("prep", "agent") and not self._prep_ok(child):
                 for pobj in _pobjs(child):
                     for prep, inner in self._locative_objects(pobj):
-                        yield from self._under(inner, nested_rank, 1, f"{prefix}nested:prep:{prep}",
+                        yield from self._under(inner, nested_rank, depth + 1, f"{prefix}nested:prep:{prep}",
                                                strong=True)
 
     # -- walking noun phrases ----------------------------------------------------------------------
@@ -258,7 +266,7 @@ class _Finder:
         if place is None:
             # An unknown name is kept only when the tagger or the text calls it a place and a
             # locative preposition ties it to the event ("in the Kodori Gorge", "the town of X").
-            return strong and (label in PLACE_LABELS or (named_as_place and _is_name(span)))
+            return (strong and label in PLACE_LABELS) or (named_as_place and _is_name(span))
         if label in PLACE_LABELS or strong:
             return True
         if label:  # tagged PERSON, ORG …: only a name that is hard to mistake ("Kyiv" tagged PERSON)
