@@ -88,6 +88,8 @@ class EventStage:
         year = doc_year(day)
         lead = _lead_sentences(sentences)
         for sentence, actors in zip(sentences, context["sentence_actors"], strict=True):
+            if sentence.unit.kind == "table_row":
+                continue  # table cells are labels and notes, not reports of acts
             location_for = None
             if self.coder.gazetteer is not None:
                 from dyads.places import find_event_location

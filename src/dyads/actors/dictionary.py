@@ -68,6 +68,7 @@ class ActorEntry:
     sector: str | None  # sector outside any role; None for countries and IGOs
     roles: tuple[Role, ...] = ()
     gender: str | None = None
+    region: bool = False  # a region or pseudo-country (Europe, the West): never what "it" refers to
 
     def role_on(self, day: date | None) -> Role | None:
         """The role held on `day` (today when None); the first listed wins when several overlap."""
@@ -517,7 +518,8 @@ def _compile(raw: _Raw) -> ActorDictionary:
     phrases: list[Phrase] = []
     adjectives: dict[str, str] = {}
     for code, item in s["countries"].items():
-        entries[code] = ActorEntry(code, item.data["name"], "country", code, None)
+        entries[code] = ActorEntry(code, item.data["name"], "country", code, None,
+                                   region=bool(item.data.get("region")))
         phrases.extend(_phrases(item, code, "country"))
         for word in (item.data.get("adjectives") or []) + (item.data.get("demonyms") or []):
             adjectives.setdefault(word.lower(), code)

@@ -51,8 +51,8 @@ def add_actor_ruler(nlp: Language, dictionary: ActorDictionary) -> None:
     seen: set[tuple[str, bool]] = set()
     for phrase in dictionary.phrases:
         key = (phrase.text if phrase.case_sensitive else phrase.text.lower(), phrase.case_sensitive)
-        if key in seen or not phrase.text.strip():
-            continue
+        if key in seen or not phrase.text.strip() or phrase.weak:
+            continue  # weak forms ("the alliance", "Brussels") need context this ruler does not check
         seen.add(key)
         if phrase.case_sensitive:
             tokens = [{"ORTH": token.text} for token in nlp.make_doc(phrase.text)]

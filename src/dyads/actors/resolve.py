@@ -74,7 +74,7 @@ class DocumentActors:
             self.last_person[entry.gender or "any"] = actor
             self.last_person["any"] = actor
             self.persons_seen.append((entry, actor))
-        elif actor.sector in (None, "GOV") and actor.country and entry is not None:
+        elif actor.sector in (None, "GOV") and actor.country and entry is not None and not entry.region:
             self.last_group = actor
         elif actor.sector and entry is None:
             self.last_plural = actor
@@ -192,8 +192,8 @@ class SentenceActors:
                     if owner is not None:
                         country = owner[1].country
                         return Actor(self._phrase_text(token), (country or "") + "GOV", country, "GOV", None)
-        owner = self._country_of(token)
-        if owner is not None and token.pos_ in ("NOUN", "PROPN") and not token.is_stop:
+        owner = self._country_of(token, direct=True)
+        if owner is not None and token.pos_ in ("NOUN", "PROPN") and not _abstract(token):
             # "Israeli army bulldozers", "Russian aircraft": the country's, of the sector a compound names
             sector = next((self._sector(c) for c in token.children if c.dep_ == "compound" and self._sector(c)), None)
             country = owner[1].country
@@ -222,7 +222,7 @@ class SentenceActors:
             entry = mention.entry
             if kind in ("m", "f") and entry.kind == "person" and entry.gender in (kind, None):
                 return self.mention_actor(mention)
-            if kind == "org" and entry.kind in ("country", "igo", "group"):
+            if kind == "org" and entry.kind in ("country", "igo", "group") and not entry.region:
                 return self.mention_actor(mention)
         memory = self.memory
         if kind in ("m", "f"):
@@ -263,11 +263,15 @@ class SentenceActors:
                 return words[phrase]
         return words.get(token.lower_) or words.get(token.lemma_.lower())
 
-    def _country_of(self, token: Token) -> tuple[ActorEntry, Actor] | None:
-        """The country or organisation a noun belongs to: "Russian troops", "Russia's army", "army of Russia"."""
+    def _country_of(self, token: Token, direct: bool = False) -> tuple[ActorEntry, Actor] | None:
+        """The country or organisation a noun belongs to: "Russian troops", "Russia's army", "army of Russia".
+
+        `direct` looks only at modifiers of the noun itself, not into "of"/"in" phrases.
+        """
         candidates = [c for c in token.children if c.dep_ in _MODIFIER_DEPS]
-        candidates += [g for p in token.children if p.dep_ == "prep" and p.lower_ in ("of", "from", "in")
-                       for g in p.children if g.dep_ == "pobj"]
+        if not direct:
+            candidates += [g for p in token.children if p.dep_ == "prep" and p.lower_ in ("of", "from", "in")
+                           for g in p.children if g.dep_ == "pobj"]
         for child in candidates:
             for node in (child, *child.children):
                 mention = self.by_token.get(node.i)
@@ -321,3 +325,12 @@ class SentenceActors:
     def _phrase_text(self, token: Token) -> str:
         left = min((c.i for c in token.lefts if c.dep_ in ("amod", "compound", "poss", "det")), default=token.i)
         return self.span.doc[left:token.i + 1].text
+
+
+_ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ity", "ness", "ism", "ence", "ance", "ship", "ics", "ing", "acy")
+
+
+def _abstract(token: Token) -> bool:
+    """Nouns for ideas and processes ("erosion", "commitment", "dynamics") are no actors, whoever owns them."""
+    lemma = token.lemma_.lower()
+    return token.is_stop or (token.pos_ == "NOUN" and lemma.endswith(_ABSTRACT_SUFFIXES))

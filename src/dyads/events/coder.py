@@ -98,7 +98,11 @@ class EventCoder:
                 continue
             obj = None
             if pattern.objects:
-                obj = next((o for o in objects if o.lemma_.lower() in pattern.objects
+                candidates = objects
+                if pattern.particle:  # "call for the release": the object hangs under the particle
+                    candidates = objects + [g for c in children if c.dep_ == "prep" and c.lower_ == pattern.particle
+                                            for g in c.children if g.dep_ == "pobj"]
+                obj = next((o for o in candidates if o.lemma_.lower() in pattern.objects
                             or o.lower_ in pattern.objects), None)
                 if obj is None:
                     continue
@@ -190,7 +194,11 @@ class EventCoder:
                 break  # no grammatical slot names the target; an actor in the complements still may
             if slot == "dobj":
                 if pattern.objects:
-                    continue  # the object is the event noun itself
+                    # the object is the event noun; its own modifiers may name the target ("expelled Russian diplomats")
+                    found = actors.resolve(obj, possessor=False) if obj is not None else []
+                    if found:
+                        return found, f"object {obj.text}"
+                    continue
                 dep = "nsubjpass" if passive else "dobj"
                 for child in verb.children:
                     if child.dep_ == dep:
@@ -254,6 +262,9 @@ class EventCoder:
                         break
             if not sources:
                 sources = self._noun_source(noun, pattern.source or ("poss",), actors)
+                if not sources and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+                    # a light verb lends its subject: "began a hunger strike", "launched an attack"
+                    sources, _ = self._subject(noun.head, actors, passive=False)
                 if not sources:
                     continue
                 path.append("source via " + "/".join(pattern.source or ("poss",)))
@@ -264,7 +275,7 @@ class EventCoder:
                         break
             if pattern.target_required and not targets:
                 continue
-            if not targets:
+            if not targets and pattern.code[:2] not in ("14", "15", "18", "19", "20"):
                 continue
             return Match(noun, pattern, sources, targets, path, 0.6)
         return None
@@ -338,13 +349,24 @@ REPORTED_DEMAND = VerbPattern(code="100", lemma="say", particle=None, objects=()
 _RECIPROCAL_ROOTS = ("03", "04", "05", "06", "19")
 
 
+# protests and repression with no named target are aimed at the actor's own country (CAMEO coding practice)
+_DOMESTIC_ROOTS = ("14", "17")
+
+
+def _implicit_target(source: Actor, code: str) -> Actor | None:
+    if code[:2] not in _DOMESTIC_ROOTS or not source.country or len(source.country) != 3:
+        return None
+    sector = "GOV" if code[:2] == "14" else None
+    return Actor(f"(own country of {source.text})", source.country + (sector or ""), source.country, sector, None)
+
+
 def _pairs(match: Match) -> list[tuple[Actor, Actor | None]]:
     if match.targets:
         return [(s, _domestic(t, s)) for s in match.sources for t in match.targets if not _same(s, t)]
     if len(match.sources) >= 2 and match.pattern.code[:2] in _RECIPROCAL_ROOTS:
         # "The United States and Jordan agreed": each party acts towards the other
         return [(s, t) for s in match.sources for t in match.sources if not _same(s, t)]
-    return [(s, None) for s in match.sources]
+    return [(s, _implicit_target(s, match.pattern.code)) for s in match.sources]
 
 
 def _same(a: Actor, b: Actor) -> bool:

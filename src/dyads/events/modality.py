@@ -85,9 +85,25 @@ def _chain(trigger: Token) -> list[Token]:
     return chain
 
 
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb whose complement a nominal trigger is ("continue their support", "seeking recognition of …")."""
+    node = noun
+    for _ in range(5):
+        if node.dep_ in ("nsubj", "nsubjpass", "ROOT") or node.head is node:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
 def modality_of(trigger: Token, sentence: Span, doc_year: int, cues: ModalityCues) -> Modality:
-    chain = _chain(trigger)
     nominal = trigger.pos_ in ("NOUN", "PROPN")
+    chain = _chain(trigger)
+    if nominal:
+        verb = _governing_verb(trigger)
+        if verb is not None:
+            chain += _chain(verb)
     # negation
     for node in chain:
         for child in node.children:

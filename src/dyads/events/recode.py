@@ -8,7 +8,7 @@ from importlib import resources
 
 import yaml
 
-from dyads.events.codebook import Codebook, CameoCode
+from dyads.events.codebook import CameoCode, Codebook
 from dyads.events.modality import Modality
 
 

@@ -1,0 +1,1 @@
+"""Actors: the dictionary, the recogniser in the spaCy pipeline, and resolution to CAMEO codes."""

@@ -1,0 +1,1 @@
+"""Events: codebook, verb and noun patterns, the coder, modality and recoding."""
