@@ -98,6 +98,7 @@ def main() -> None:
             continue
         counts["predicted"] += 1
         counts["resolved"] += match.place is not None
+        counts["country known"] += match.location().country is not None
         ok = any(words(match.text) & words(g) for g in golds)
         counts["correct"] += ok
         by_relation[match.relation.split(":")[0]]["predicted"] += 1
@@ -116,7 +117,8 @@ def main() -> None:
         print(f"  {key:40s} {counts[key]}")
     print(f"precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}")
     if counts["predicted"]:
-        print(f"resolved to coordinates: {counts['resolved'] / counts['predicted']:.3f} of predictions")
+        print(f"resolved to coordinates: {counts['resolved'] / counts['predicted']:.3f} of predictions; "
+              f"country known: {counts['country known'] / counts['predicted']:.3f}")
     for rel, c in sorted(by_relation.items()):
         print(f"  by relation {rel:12s} predicted {c['predicted']:5d}  precision {c['correct'] / c['predicted']:.3f}")
     print(f"gazetteer load {load_s:.2f} s; find_event_place {1000 * locate_s / max(counts['scored'], 1):.3f} ms/event")

@@ -17,7 +17,7 @@ shallowest, then the first in the text.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from dyads.places.gazetteer import Gazetteer, Place, normalize
@@ -54,10 +54,11 @@ class PlaceMatch:
     place: Place | None  # None: a place entity the gazetteer does not know (name only)
     relation: str  # e.g. "prep:in", "modifier", "object", "nested:prep:in", "clause:prep:at"
     rank: int
+    country: str | None = None  # for an unknown name: the country of a known place around it
 
     def location(self) -> Location:
         if self.place is None:
-            return Location(name=self.text)
+            return Location(name=self.text, country=self.country)
         return self.place.to_location()
 
 
@@ -70,13 +71,20 @@ def find_event_location(sent: Span, trigger: Token, gazetteer: Gazetteer) -> Loc
 def find_event_place(sent: Span, trigger: Token, gazetteer: Gazetteer) -> PlaceMatch | None:
     """Like find_event_location, but says which words were read as the place and why."""
     finder = _Finder(sent, trigger, gazetteer)
-    best: tuple[tuple[int, int, int, int], PlaceMatch] | None = None
+    ranked = []
     for depth, match in finder.candidates():
         spec = SPECIFICITY.get(match.place.kind, 1) if match.place is not None else 0
-        key = (match.rank, spec, depth, match.char_start)
-        if best is None or key < best[0]:
-            best = (key, match)
-    return best[1] if best is not None else None
+        ranked.append(((match.rank, spec, depth, match.char_start), match))
+    if not ranked:
+        return None
+    ranked.sort(key=lambda item: item[0])
+    best = ranked[0][1]
+    if best.place is None:
+        # "killed in Maiwand district in Kandahar": the unknown village is in the known place's country.
+        known = next((m.place for _, m in ranked if m.place is not None and m.place.country), None)
+        if known is not None:
+            best = replace(best, country=known.country)
+    return best
 
 
 class _Finder:
@@ -124,7 +132,7 @@ class _Finder:
         """"The Budapest talks", "held the Alaska summit". A country here is mostly the actor
         ("the U.S. blockade", "Syria's war"), so only smaller places count."""
         event_nouns = self.rules.event_nouns
-        nouns = [trigger] if trigger.pos_ == "NOUN" and self.lemma in event_nouns else []
+        nouns = [trigger] if trigger.pos_ in ("NOUN", "PROPN") and self.lemma in event_nouns else []
         nouns.extend(c for c in trigger.children
                      if c.dep_ in EVENT_ARG_DEPS and c.lemma_.lower() in event_nouns)
         for noun in nouns:
