@@ -47,7 +47,7 @@ class Cleaner:
         if words < self.settings.min_words:
             prepared.reject = Reject(origin, "empty:too-short", f"{words} words after cleaning")
             return prepared
-        prepared.language = self.language.identify(cleaned)
+        prepared.language = self.language.identify(cleaned, self.settings.languages)
         if self.settings.languages and prepared.language not in self.settings.languages:
             prepared.reject = Reject(origin, f"language:{prepared.language}",
                                      f"detected language {prepared.language!r}; only "

@@ -173,6 +173,9 @@ class EventCoder:
                 return actors.resolve(subject, possessor=False), f"{subject.dep_} {subject.text}"
             if node.dep_ == "xcomp":
                 head = node.head
+                raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+                if raised is not None:  # "are scheduled to meet", "is expected to visit"
+                    return actors.resolve(raised, possessor=False), f"nsubjpass {raised.text} of {head.text}"
                 obj = next((c for c in head.children if c.dep_ in ("dobj", "iobj")), None)
                 if head.lemma_.lower() in _OBJECT_CONTROL and obj is not None:
                     return actors.resolve(obj, possessor=False), f"object of {head.text} {obj.text}"
