@@ -1,21 +1,26 @@
 """Where did an event happen? Read the dependency parse around the event's trigger.
 
-A place counts only when the parse ties it to the event, tried in this order (lower rank wins):
-  0 a locative preposition on the trigger ("met in Anchorage", "clashed near Donetsk"), followed
-    down through "of" and nested locative phrases ("at a base in Anchorage", "the city of Mosul");
-  1 a place modifying the trigger noun or an event noun that is its argument ("the Budapest talks",
-    "held the Alaska summit");
-  2 the object of a verb that acts on a place ("Russia attacked Kyiv": the target is where it happened);
-  3 a locative phrase on the trigger's object or on a non-locative phrase ("targets in Iraq");
-  4 a locative phrase on the clause the trigger depends on (trigger is conj/xcomp/advcl of it);
-  5 a locative phrase on a clause that depends on the trigger.
-A country named as an actor ("Putin, the President of Russia, called Trump") is in none of these.
-Within a rank the most specific place wins (a town before a region before a country), then the
-shallowest, then the first in the text.
+A place counts only when the parse ties it to the event. Relations, by rank (lower wins):
+  DIRECT    a locative preposition on the trigger ("met in Anchorage", "clashed near Donetsk"), or on
+            a verb joined to it by "and"/"to" ("shot and killed … in Buinaksk"), or on an event noun
+            that is its argument ("the summit in Alaska ended"); a place modifying an event noun
+            ("the Budapest talks", "held the Alaska summit"; not a country: "the U.S. blockade" is
+            an actor); the object of a verb that acts on a place ("Russia attacked Kyiv": the
+            target place is where it happened, as GDELT's ActionGeo reads it).
+  NESTED    a locative phrase on the trigger's object, or inside a non-locative phrase
+            ("struck targets in Iraq", "killed by a bomb in Khaldiyah").
+  CLAUSE    a locative phrase on the clause the trigger is an adverbial clause of.
+  SUBCLAUSE a locative phrase in an adverbial clause of the trigger ("killed … while travelling in X").
+Each phrase is followed down "of" chains and nested locatives ("at a base in Anchorage", "the
+northern city of Mosul"). Within a rank the most specific place wins (a town before a region
+before a country), then the one named directly rather than as a container, then the first.
+"from" never places an event; a country named as an actor ("Putin, the President of Russia,
+called Trump") is in none of these relations, so the answer is None rather than a guess.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -39,6 +44,7 @@ BIG_TOWN_LOWERCASE = 1_000_000
 DIRECT, NESTED, CLAUSE, SUBCLAUSE = 0, 1, 2, 3
 CLAUSE_DEPS = frozenset({"conj", "xcomp", "advcl"})
 SHARED_DEPS = frozenset({"conj", "xcomp"})
+_PAIR_SPLIT = re.compile(r"\s*[-\u2013/]\s*")
 ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative", "obj"})
 EVENT_ARG_DEPS = ARGUMENT_DEPS | {"nsubj"}
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
@@ -273,7 +279,11 @@ class _Finder:
             return place.kind not in ("city", "capital") or place.population >= BIG_TOWN_LOWERCASE
         if place is None:
             # An unknown name is kept only when the tagger or the text calls it a place and a
-            # locative preposition ties it to the event ("in the Kodori Gorge", "the town of X").
+            # locative preposition ties it to the event ("in the Kodori Gorge", "the town of X"),
+            # and it is not a pair of known places ("U.S.-Russia relations", "the Aleppo-Damascus road").
+            parts = [p for p in _PAIR_SPLIT.split(text) if p.strip()]
+            if len(parts) > 1 and all(self.gaz.lookup(p, alternates=False) for p in parts):
+                return False
             return (strong and label in PLACE_LABELS) or (named_as_place and _is_name(span))
         if label in PLACE_LABELS or strong:
             return True
