@@ -1,0 +1,49 @@
+"""The briefing: who wants what, what happened, who relates to whom, and the tone toward
+each actor, for the whole store or one actor, every line linked to its evidence.
+
+    brief = build_brief(store, "Putin")      # data only
+    render_html(brief) / render_markdown(brief)
+    write_brief(Path("dyads.duckdb"), "Putin", Path("brief.html"))
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dyads.errors import DyadsError
+from dyads.report.build import build_brief
+from dyads.report.html import render_html
+from dyads.report.markdown import render_markdown
+from dyads.report.model import Brief
+
+__all__ = ["Brief", "BriefOutputError", "build_brief", "render_html", "render_markdown", "write_brief"]
+
+SUFFIXES = (".html", ".htm", ".md", ".markdown")
+
+
+class BriefOutputError(DyadsError):
+    code = "E030"
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"cannot tell the format of {path}: name the brief file with .html or .md "
+                         f"(for example --out brief.html).")
+
+
+def write_brief(db: Path, actor: str | None, out: Path | None) -> tuple[Path | None, str]:
+    """Build the brief from the store at `db`; write HTML (.html) or Markdown (.md) to `out` when given.
+
+    Returns (the file written or None, the brief as Markdown).
+    """
+    from dyads.store import Store
+
+    if out is not None and out.suffix.lower() not in SUFFIXES:
+        raise BriefOutputError(out)
+    with Store(db, read_only=True) as store:
+        brief = build_brief(store, actor)
+    markdown = render_markdown(brief)
+    if out is None:
+        return None, markdown
+    text = render_html(brief) if out.suffix.lower() in (".html", ".htm") else markdown
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    return out, markdown

@@ -1,0 +1,178 @@
+"""Gather the brief's raw material from the store.
+
+Aggregates come from `dyads.synthesis` when it provides them; otherwise from
+plain queries over the base tables (`report/sql.py`). Either way the result
+has the synthesis shape: lists of dicts whose `evidence` items carry
+`doc_id`, `sentence`, `char_start`, `char_end` and what is known of the
+document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from dyads.report import sql
+from dyads.report.names import Names
+
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMatch:
+    """What an actor query ("Putin", "RUS", "vladimir_putin") matched in the store."""
+
+    query: str
+    ids: tuple[str, ...]  # actor ids (dictionary ids)
+    codes: tuple[str, ...]  # CAMEO codes matched exactly
+    names: tuple[str, ...]  # display names, most mentioned first
+
+    @property
+    def found(self) -> bool:
+        return bool(self.ids or self.codes)
+
+
+@dataclass(slots=True)
+class Collected:
+    goals: list[Row]
+    events: list[Row]
+    relations: list[Row]
+    tones: list[Row]
+    counts: Row
+    notes: list[str]
+
+
+_TOKEN = re.compile(r"[\w.]+")
+
+
+def _tokens(text: str | None) -> set[str]:
+    return {t.strip(".") for t in _TOKEN.findall((text or "").lower().replace("_", " "))} - {""}
+
+
+def _rows(store: Any, query: str, params: dict[str, Any]) -> list[Row]:
+    cursor = store.cursor(query, params)
+    columns = [c[0] for c in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+
+def match_actor(store: Any, query: str, names: Names) -> ActorMatch:
+    """Actors whose id or code equals the query, or whose name or a mention contains all its words."""
+    wanted = _tokens(query)
+    exact = query.strip().lower()
+    ids: Counter[str] = Counter()
+    codes: Counter[str] = Counter()
+    texts: dict[str, Counter[str]] = defaultdict(Counter)
+    for actor_id, code, text, n in store.cursor(sql.ACTOR_FORMS).fetchall():
+        if code and code.lower() == exact:
+            codes[code] += n
+        hit = (actor_id and actor_id.lower() == exact) or (wanted and (
+            wanted <= _tokens(actor_id) or wanted <= _tokens(text)
+            or wanted <= _tokens(names.people.get(actor_id or ""))))
+        if hit and actor_id:
+            ids[actor_id] += n
+            texts[actor_id][text] += n
+        elif hit and code and not actor_id:
+            codes[code] += n
+    shown = [names.actor(i, None, texts[i].most_common(1)[0][0] if texts[i] else None)
+             for i, _ in ids.most_common()]
+    shown += [names.code(c) for c, _ in codes.most_common()]
+    return ActorMatch(query, tuple(i for i, _ in ids.most_common()), tuple(c for c, _ in codes.most_common()),
+                      tuple(dict.fromkeys(shown)))
+
+
+def _params(match: ActorMatch | None) -> dict[str, Any]:
+    if match is None:
+        return {"all": True, "ids": [], "codes": []}
+    return {"all": False, "ids": list(match.ids), "codes": list(match.codes)}
+
+
+def _synthesis(name: str) -> Callable[..., Any] | None:
+    try:
+        import dyads.synthesis as synthesis
+    except ImportError:
+        return None
+    return getattr(synthesis, name, None)
+
+
+def _from_synthesis(name: str, store: Any, query: str | None, notes: list[str]) -> list[Row] | None:
+    function = _synthesis(name)
+    if function is None:
+        return None
+    try:
+        return [dict(item) if not isinstance(item, dict) else item for item in function(store, query)]
+    except Exception as error:  # noqa: BLE001 - a broken aggregate must not cost the whole brief
+        notes.append(f"synthesis.{name} failed ({type(error).__name__}: {error}); used plain store queries")
+        return None
+
+
+def collect(store: Any, match: ActorMatch | None, names: Names, limit: int = 40, per_line: int = 4) -> Collected:
+    notes: list[str] = []
+    params = _params(match)
+    query = match.query if match else None
+    goals = _from_synthesis("goal_consensus", store, query, notes)
+    if goals is None:
+        goals = _goal_clusters(store, params, limit, per_line)
+    events = _from_synthesis("timeline", store, query, notes)
+    if events is None:
+        events = _event_groups(store, params, limit, per_line)
+    relations = _from_synthesis("relations", store, query, notes)
+    if relations is None:
+        relations = _relations(store, match)
+    tones = _from_synthesis("actor_tone_summary", store, query, notes)
+    if tones is None:
+        tones = _rows(store, sql.TONE, {**params, "limit": 20})
+    counts = _rows(store, sql.COUNTS, params)[0]
+    return Collected(goals[:limit], events, relations, tones, counts, notes)
+
+
+def _with_evidence(store: Any, groups: list[Row], key: str, query: str) -> list[Row]:
+    wanted = [i for g in groups for i in (g.get(key) or [])]
+    found = {r["id"]: r for r in _rows(store, query, {"ids": wanted})} if wanted else {}
+    for group in groups:
+        group["evidence"] = [found[i] for i in group.pop(key) or [] if i in found]
+    return groups
+
+
+def _goal_clusters(store: Any, params: dict[str, Any], limit: int, per_line: int) -> list[Row]:
+    groups = _rows(store, sql.GOAL_CLUSTERS, {**params, "limit": limit, "per_line": per_line})
+    return _with_evidence(store, groups, "goal_ids", sql.GOAL_EVIDENCE)
+
+
+def _event_groups(store: Any, params: dict[str, Any], limit: int, per_line: int) -> list[Row]:
+    groups = _rows(store, sql.EVENT_GROUPS, {**params, "limit": limit * 3, "per_line": per_line})
+    return _with_evidence(store, groups, "event_ids", sql.EVENT_EVIDENCE)
+
+
+def _relations(store: Any, match: ActorMatch | None) -> list[Row]:
+    """All coded dyads; for one actor, its own dyads and those among its partners (its ego network)."""
+    rows = _rows(store, sql.RELATIONS, {})
+    if match is None:
+        return rows
+    focus = set(focus_codes(store, match))
+    partners = {r["target_code"] for r in rows if r["source_code"] in focus}
+    partners |= {r["source_code"] for r in rows if r["target_code"] in focus}
+    circle = focus | partners
+    return [r for r in rows if r["source_code"] in circle and r["target_code"] in circle]
+
+
+def focus_codes(store: Any, match: ActorMatch) -> list[str]:
+    """The CAMEO codes the matched actors carry (most common first): the network's focus nodes."""
+    if not match.found:
+        return []
+    rows = store.cursor(
+        "SELECT actor_code, count(*) AS n FROM mentions WHERE actor_code IS NOT NULL AND "
+        "(list_contains($ids, actor_id) OR list_contains($codes, actor_code)) GROUP BY 1 ORDER BY n DESC",
+        {"ids": list(match.ids), "codes": list(match.codes)}).fetchall()
+    return [code for code, _ in rows] or list(match.codes)
+
+
+def sentence_spans(store: Any, doc_ids: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """Sentence offsets per document, to place a cited span inside its sentence."""
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    if doc_ids:
+        for doc_id, start, end in store.cursor(sql.SENTENCES_OF, {"docs": doc_ids}).fetchall():
+            spans[doc_id].append((start, end))
+    return spans
