@@ -1,0 +1,79 @@
+"""Goal clusters: per actor, the goals of all documents that mean the same.
+
+Grouping runs over the DISTINCT phrases of each actor (small), in Python; members, counts and
+sources are then computed in SQL.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Sequence
+
+import numpy as np
+
+from dyads.goals.concepts import Concepts
+from dyads.store import Store
+from dyads.synthesis import embed, sql
+from dyads.synthesis.grouping import group_lexical, group_vectors
+from dyads.synthesis.options import SynthesisOptions
+
+METHODS = ("auto", "lexical", "embeddings")
+
+
+def choose_method(method: str) -> str:
+    if method not in METHODS:
+        raise ValueError(f"unknown goal clustering method {method!r}; use one of {', '.join(METHODS)}")
+    if method == "auto":
+        return "embeddings" if embed.available() else "lexical"
+    return method
+
+
+def cluster_goals(store: Store, method: str, options: SynthesisOptions,
+                  encoder: embed.Encoder | None = None) -> tuple[str, list[tuple[str, str, str, str]]]:
+    """(method used, [(actor key, goal phrase, cluster id, cluster label)]). Reads only."""
+    method = choose_method(method)
+    phrases: dict[str, dict[str, int]] = defaultdict(dict)
+    for actor_key, goal, n in sql.run(store, "goal_phrases").fetchall():
+        phrases[actor_key][goal] = n
+    if method == "lexical":
+        concepts = Concepts.load()
+        groups = {key: group_lexical(list(found), concepts, options.lexical_threshold)
+                  for key, found in phrases.items()}
+        vectors: dict[str, np.ndarray] = {}
+    else:
+        encoder = encoder or embed.load_encoder()
+        every = sorted({p for found in phrases.values() for p in found})
+        row = {p: i for i, p in enumerate(every)}
+        matrix = encoder(every)
+        vectors = {key: matrix[[row[p] for p in found]] for key, found in phrases.items()}
+        groups = {key: group_vectors(vectors[key], options.embedding_threshold, options.embedding_linkage,
+                                     options.max_average_link) for key in phrases}
+    assigned = []
+    for key, found in phrases.items():
+        names = list(found)
+        for group in groups[key]:
+            members = [names[i] for i in group]
+            label = _label(members, [found[m] for m in members],
+                           vectors[key][group] if key in vectors else None)
+            cluster_id = "goal:" + hashlib.md5(f"{key}|{min(members)}".encode()).hexdigest()[:16]
+            assigned.extend((key, member, cluster_id, label) for member in members)
+    return method, assigned
+
+
+def _label(members: Sequence[str], counts: Sequence[int], vectors: np.ndarray | None) -> str:
+    """The most frequent phrase; ties go to the most central (embeddings) or the shortest."""
+    central = (vectors @ vectors.mean(axis=0)).tolist() if vectors is not None else [0.0] * len(members)
+    best = min(range(len(members)), key=lambda i: (-counts[i], -central[i], len(members[i]), members[i]))
+    return members[best]
+
+
+def write_goal_clusters(store: Store, method: str, assigned: list[tuple[str, str, str, str]]) -> int:
+    """Fill goal_clusters and goal_cluster_members (inside the caller's transaction)."""
+    columns = list(zip(*assigned, strict=True)) if assigned else [(), (), (), ()]
+    sql.execute(store, "goal_assignments", actor_keys=list(columns[0]), goals=list(columns[1]),
+            cluster_ids=list(columns[2]), labels=list(columns[3]))
+    sql.execute(store, "clear_goal_cluster_members")
+    sql.execute(store, "clear_goal_clusters")
+    sql.execute(store, "insert_goal_cluster_members")
+    return sql.scalar(store, "insert_goal_clusters", method=method)
