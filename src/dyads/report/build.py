@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dyads.report.collect import ActorMatch, Collected, collect, focus_codes, match_actor, sentence_spans
+from dyads.report.collect import PER_LINE, ActorMatch, Collected, collect, focus_codes, match_actor, sentence_spans
 from dyads.report.model import (
     Brief,
     Counts,
@@ -128,12 +128,14 @@ def build_brief(store: Any, actor: str | None, names: Names | None = None) -> Br
         return Brief(question, None, (), counts, store=store_path,
                      message="This store holds no documents yet. Add some with `dyads run FILES --db STORE`.")
     focus = tuple(focus_codes(store, match)) if match else ()
-    doc_ids = sorted({str(ev.get("doc_id")) for row in data.goals + data.events for ev in row.get("evidence") or ()})
+    doc_ids = sorted({str(ev.get("doc_id")) for row in data.goals + data.events + data.relations
+                      for ev in row.get("evidence") or ()})
     book = EvidenceBook(sentence_spans(store, doc_ids))
     goals = tuple(_goal_line(row, book, names) for row in data.goals)
     events, pair_refs = _event_lines(data, book, names)
-    relations = tuple(_relation(row, names, pair_refs) for row in data.relations)
-    tones = tuple(_tone(row, names, focus) for row in data.tones if row.get("mean_tone") is not None)
+    relations = tuple(_relation(row, names, pair_refs, book) for row in data.relations)
+    tones = tuple(_tone(row, names, focus) for row in data.tones
+                  if row.get("mean_tone", row.get("tone")) is not None)
     message = None
     if not (goals or events or relations or tones):
         message = (f"The store mentions {match.names[0] if match and match.names else actor} but has no goals, "
@@ -175,7 +177,7 @@ def _event_lines(data: Collected, book: EvidenceBook, names: Names) -> tuple[tup
         split = len(counts) > 1 and all(ev.get("modality") for ev in evidence)
         parts = counts if split else {row.get("modality") or "asserted": int(row.get("num_mentions") or 0)}
         for modality, n in parts.items():
-            cited = [ev for ev in evidence if not split or ev.get("modality") == modality]
+            cited = [ev for ev in evidence if not split or ev.get("modality") == modality][:PER_LINE]
             refs = tuple(dict.fromkeys(r for r in (book.cite(ev, modality) for ev in cited) if r))
             lines.append(_event_line(row, names, modality, n if split else None, counts, refs))
             pair_refs.setdefault((row.get("source_code"), row.get("target_code")), []).extend(refs)
@@ -204,20 +206,22 @@ def _event_line(row: dict[str, Any], names: Names, modality: str, n: int | None,
         modalities=tuple(counts.items()), refs=refs)
 
 
-def _relation(row: dict[str, Any], names: Names, pair_refs: dict[tuple, list[str]]) -> Relation:
+def _relation(row: dict[str, Any], names: Names, pair_refs: dict[tuple, list[str]], book: EvidenceBook) -> Relation:
     source, target = str(row.get("source_code")), str(row.get("target_code"))
+    cited = [book.cite(ev, ev.get("modality")) for ev in row.get("evidence") or ()]
+    refs = [r for r in cited if r] or pair_refs.get((source, target), [])
     mean = row.get("goldstein_mean")
     return Relation(
         source=source, target=target, source_name=names.code(source), target_name=names.code(target),
         events=int(row.get("events") or 0), cooperative=int(row.get("cooperative") or 0),
         conflictual=int(row.get("conflictual") or 0), goldstein_mean=None if mean is None else float(mean),
-        refs=tuple(dict.fromkeys(pair_refs.get((source, target), [])))[:4])
+        refs=tuple(dict.fromkeys(refs))[:4])
 
 
 def _tone(row: dict[str, Any], names: Names, focus: tuple[str, ...]) -> ToneBar:
     code = row.get("actor_code")
-    text = row.get("actor_text")
+    name = names.actor(row.get("actor_id"), code, row.get("name") or row.get("actor_text"))
     return ToneBar(
-        actor=text or names.code(code), actor_code=code, mean_tone=float(row["mean_tone"]),
+        actor=name, actor_code=code, mean_tone=float(row.get("mean_tone", row.get("tone"))),
         documents=int(row.get("documents") or 0), mentions=int(row.get("mentions") or 0),
         focus=bool(code and code in focus))

@@ -19,6 +19,7 @@ from dyads.report import sql
 from dyads.report.names import Names
 
 Row = dict[str, Any]
+PER_LINE = 5  # evidence sentences cited per line at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,35 +98,72 @@ def _synthesis(name: str) -> Callable[..., Any] | None:
     return getattr(synthesis, name, None)
 
 
-def _from_synthesis(name: str, store: Any, query: str | None, notes: list[str]) -> list[Row] | None:
+def _from_synthesis(name: str, store: Any, query: str | None, problems: list[str]) -> list[Row] | None:
+    """The synthesis aggregate, or None (use the base tables) when it is missing, fails or is empty."""
     function = _synthesis(name)
     if function is None:
         return None
     try:
-        return [dict(item) if not isinstance(item, dict) else item for item in function(store, query)]
-    except Exception as error:  # noqa: BLE001 - a broken aggregate must not cost the whole brief
-        notes.append(f"synthesis.{name} failed ({type(error).__name__}: {error}); used plain store queries")
+        rows = [dict(item) for item in function(store, query)]
+    except Exception as error:  # noqa: BLE001 - a missing or broken aggregate must not cost the whole brief
+        problems.append(f"{name}: {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}")
         return None
+    return rows or None
 
 
-def collect(store: Any, match: ActorMatch | None, names: Names, limit: int = 40, per_line: int = 4) -> Collected:
-    notes: list[str] = []
+def collect(store: Any, match: ActorMatch | None, names: Names, limit: int = 40, per_line: int = PER_LINE) -> Collected:
+    problems: list[str] = []
     params = _params(match)
     query = match.query if match else None
-    goals = _from_synthesis("goal_consensus", store, query, notes)
+    goals = _from_synthesis("goal_consensus", store, query, problems)
     if goals is None:
         goals = _goal_clusters(store, params, limit, per_line)
-    events = _from_synthesis("timeline", store, query, notes)
+    events = _from_synthesis("timeline", store, query, problems)
     if events is None:
         events = _event_groups(store, params, limit, per_line)
-    relations = _from_synthesis("relations", store, query, notes)
+    relations = _from_synthesis("relations", store, query, problems)
     if relations is None:
         relations = _relations(store, match)
-    tones = _from_synthesis("actor_tone_summary", store, query, notes)
+    else:
+        relations = merge_modalities(relations)
+    tones = _from_synthesis("actor_tone_summary", store, query, problems)
     if tones is None:
         tones = _rows(store, sql.TONE, {**params, "limit": 20})
     counts = _rows(store, sql.COUNTS, params)[0]
+    notes = []
+    if problems:
+        missing = all("Catalog" in p for p in problems)
+        notes.append("This store has no cross-article synthesis yet, so events and goals are merged only when "
+                      "they match exactly." if missing else
+                      "Part of the cross-article synthesis could not be read (" + "; ".join(problems) +
+                      "); those sections use the base tables.")
+    for row in goals:
+        row["evidence"] = list(row.get("evidence") or ())[:per_line]
     return Collected(goals[:limit], events, relations, tones, counts, notes)
+
+
+def merge_modalities(rows: list[Row]) -> list[Row]:
+    """Relation rows split by modality -> one row per dyad over asserted and hedged events only."""
+    merged: dict[tuple, Row] = {}
+    for row in rows:
+        if row.get("modality") not in (None, "asserted", "hedged"):
+            continue
+        if not row.get("source_code") or not row.get("target_code") or row["source_code"] == row["target_code"]:
+            continue
+        key = (row.get("source_code"), row.get("target_code"))
+        into = merged.setdefault(key, {"source_code": key[0], "target_code": key[1], "events": 0,
+                                       "cooperative": 0, "conflictual": 0, "_goldstein": 0.0, "_weighted": 0})
+        n = int(row.get("events") or 0)
+        into["events"] += n
+        into["cooperative"] += int(row.get("cooperative") or 0)
+        into["conflictual"] += int(row.get("conflictual") or 0)
+        if row.get("goldstein_mean") is not None:
+            into["_goldstein"] += float(row["goldstein_mean"]) * n
+            into["_weighted"] += n
+    for row in merged.values():
+        weighted, total = row.pop("_weighted"), row.pop("_goldstein")
+        row["goldstein_mean"] = total / weighted if weighted else None
+    return sorted(merged.values(), key=lambda r: -r["events"])
 
 
 def _with_evidence(store: Any, groups: list[Row], key: str, query: str) -> list[Row]:
@@ -148,7 +186,7 @@ def _event_groups(store: Any, params: dict[str, Any], limit: int, per_line: int)
 
 def _relations(store: Any, match: ActorMatch | None) -> list[Row]:
     """All coded dyads; for one actor, its own dyads and those among its partners (its ego network)."""
-    rows = _rows(store, sql.RELATIONS, {})
+    rows = _with_evidence(store, _rows(store, sql.RELATIONS, {"per_line": PER_LINE}), "event_ids", sql.EVENT_EVIDENCE)
     if match is None:
         return rows
     focus = set(focus_codes(store, match))

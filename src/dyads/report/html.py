@@ -6,11 +6,16 @@ Every string that came from a document or the store goes through `escape`.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from html import escape
+from pathlib import Path
+from typing import Any
 
 from dyads.report.model import MODALITY_GROUPS, Brief, EventLine, Evidence, GoalLine, Relation
 from dyads.report.style import CSS
 from dyads.report.svg import CONFLICTUAL, COOPERATIVE, network_nodes, network_svg, tone_svg
+
+SHOWN = 12  # lines shown before the rest fold away
 
 GROUP_HELP = {
     "asserted": "Stated as having happened.",
@@ -49,10 +54,32 @@ def _header(brief: Brief) -> str:
     else:
         lede = ("Goals attributed to each actor, what happened, who relates to whom and the tone toward each "
                 "actor, across the whole store — each line linked to the sentences behind it.")
-    store = f" · {escape(brief.store)}" if brief.store else ""
+    store = (f' <span class="store" title="{escape(brief.store)}">{escape(Path(brief.store).name)}</span>'
+             if brief.store else "")
     return (f'<header class="top"><div class="wrap"><div class="kicker">dyads briefing{store}</div>'
             f"<h1>{escape(brief.question)}</h1><p class=\"lede\">{lede}</p>"
-            f'<ul class="stats">{items}</ul></div></header>')
+            f'<ul class="stats">{items}</ul>{_in_short(brief)}</div></header>')
+
+
+def _in_short(brief: Brief) -> str:
+    """The answer in one line: the goals stated by the most documents, and the busiest dyad."""
+    parts = []
+    top = [g for g in brief.goals if g.asserted][:3] or list(brief.goals[:3])
+    if top:
+        by_actor: dict[str, list[str]] = defaultdict(list)
+        for g in top:
+            by_actor[g.actor].append(
+                f"<b>{escape(g.label)}</b> <span class=\"meta\">({_plural(g.num_documents, 'document')}"
+                f"{', hedged' if not g.asserted else ''})</span>{_refs(g.refs[:1])}")
+        goals = "; ".join(("" if brief.actor_query else f"{escape(actor)}: ") + ", ".join(items)
+                          for actor, items in by_actor.items())
+        parts.append(f'<p><span class="label">Most stated goals</span> {goals}</p>')
+    if brief.relations:
+        r = max(brief.relations, key=lambda r: r.events)
+        kind = "mostly cooperative" if r.cooperative >= r.conflictual else "mostly conflictual"
+        parts.append(f"<p><span class=\"label\">Busiest dyad</span> {escape(r.source_name)} → "
+                     f"{escape(r.target_name)}: {_plural(r.events, 'event')}, {kind}{_refs(r.refs[:1])}</p>")
+    return f'<div class="in-short">{"".join(parts)}</div>' if parts else ""
 
 
 def _goals(brief: Brief) -> str:
@@ -61,12 +88,21 @@ def _goals(brief: Brief) -> str:
     by_actor: dict[str, list[GoalLine]] = defaultdict(list)
     for line in brief.goals:
         by_actor[line.actor].append(line)
+    several = len(by_actor) > 1
     for actor, lines in by_actor.items():
-        heading = f"<h3>{escape(actor)} <span class=\"count\">{len(lines)}</span></h3>" if len(by_actor) > 1 else ""
-        items = "".join(_goal_item(g) for g in lines)
-        body += f'<div class="goal-actor">{heading}<ul class="lines">{items}</ul></div>'
+        heading = f"<h3>{escape(actor)} <span class=\"count\">{len(lines)}</span></h3>" if several else ""
+        shown = lines[:max(sum(g.num_documents > 1 for g in lines[:SHOWN]), SHOWN // 2)]
+        body += (f'<div class="goal-actor">{heading}<ul class="lines">{"".join(_goal_item(g) for g in shown)}</ul>'
+                 f"{_more(lines[len(shown):], _goal_item, 'goal')}</div>")
     return _section("goals", "Who wants what",
                     "Goal clusters, strongest first: how many documents state each, asserted or hedged.", body)
+
+
+def _more(rest: list, render: Callable[[Any], str], word: str) -> str:
+    if not rest:
+        return ""
+    return (f'<details class="more"><summary>{_plural(len(rest), "more " + word)}</summary>'
+            f'<ul class="lines">{"".join(render(x) for x in rest)}</ul></details>')
 
 
 def _goal_item(g: GoalLine) -> str:
@@ -76,8 +112,7 @@ def _goal_item(g: GoalLine) -> str:
              f"</i></span>")
     stance = [f"{g.asserted} asserted"] if g.asserted else []
     stance += [f"{g.hedged} hedged"] if g.hedged else []
-    who = f'<span class="who">{escape(g.actor)}</span> · ' if g.actor else ""
-    return (f'<li><div><div class="what">{escape(g.label)}</div><div class="meta">{who}{split}'
+    return (f'<li><div><div class="what">{escape(g.label)}</div><div class="meta">{split}'
             f"{escape(', '.join(stance))} · {_plural(g.num_documents, 'document')} · "
             f"{_plural(g.num_sources, 'source')}</div></div>{_refs(g.refs)}</li>")
 
@@ -91,8 +126,8 @@ def _events(brief: Brief) -> str:
         lines = brief.events_in(key)
         body += f'<h3 id="timeline-{key}">{escape(title)} <span class="count">{len(lines)}</span></h3>'
         body += f'<p class="meta">{escape(GROUP_HELP[key])}</p>'
-        body += (f'<ul class="lines">{"".join(_event_item(e) for e in lines)}</ul>' if lines
-                 else _empty("None."))
+        body += (f'<ul class="lines">{"".join(_event_item(e) for e in lines[:SHOWN])}</ul>'
+                 f"{_more(list(lines[SHOWN:]), _event_item, 'event')}" if lines else _empty("None."))
     return _section("timeline", "What happened",
                     "Events merged across articles, earliest first; asserted kept apart from hedged, "
                     "possible, planned, denied and past events.", body)
@@ -125,13 +160,20 @@ def _network(brief: Brief) -> str:
     hidden = len({n for r in brief.relations for n in (r.source, r.target)} - shown)
     more = f'<p class="meta">{hidden} less connected actors are left out of the drawing; the table lists all.</p>' \
         if hidden else ""
-    rows = "".join(_relation_row(r) for r in sorted(brief.relations, key=lambda r: -r.events))
-    table = ('<div class="table-wrap"><table><thead><tr><th>From</th><th>To</th><th class="n">Events</th>'
-             '<th class="n">Coop.</th><th class="n">Conflict</th><th class="n">Goldstein</th><th>Evidence</th>'
-             f"</tr></thead><tbody>{rows}</tbody></table></div>")
+    ranked = sorted(brief.relations, key=lambda r: -r.events)
+    table = _relation_table(ranked[:SHOWN])
+    if ranked[SHOWN:]:
+        table += (f'<details class="more"><summary>{_plural(len(ranked) - SHOWN, "more dyad")}</summary>'
+                  f"{_relation_table(ranked[SHOWN:])}</details>")
     body = f'{legend}<div class="figure">{network_svg(brief.relations, brief.focus_codes)}</div>{more}{table}'
     return _section("network", "Who relates to whom",
                     "Actors (by CAMEO code) linked by the events between them.", body)
+
+
+def _relation_table(rows: list[Relation]) -> str:
+    return ('<div class="table-wrap"><table><thead><tr><th>From</th><th>To</th><th class="n">Events</th>'
+            '<th class="n">Coop.</th><th class="n">Conflict</th><th class="n">Goldstein</th><th>Evidence</th>'
+            f'</tr></thead><tbody>{"".join(_relation_row(r) for r in rows)}</tbody></table></div>')
 
 
 def _relation_row(r: Relation) -> str:

@@ -45,7 +45,9 @@ LIMIT $limit
 
 GOAL_EVIDENCE = """
 SELECT g.goal_id AS id, g.doc_id, g.sentence, g.char_start, g.char_end, g.hedged,
-       s.char_start AS sentence_start, d.title, d.source, CAST(d.date AS VARCHAR) AS date, d.url
+       s.char_start AS sentence_start,
+       coalesce(d.title, regexp_extract(d.origin, '[^/\\\\]+$')) AS title,
+       d.source, CAST(d.date AS VARCHAR) AS date, d.url
 FROM goals g JOIN documents d USING (doc_id)
 LEFT JOIN sentences s ON s.doc_id = g.doc_id AND s.sentence_index = g.sentence_index
 WHERE list_contains($ids, g.goal_id)
@@ -75,7 +77,9 @@ LIMIT $limit
 EVENT_EVIDENCE = """
 SELECT e.event_id AS id, e.doc_id, e.sentence, e.char_start, e.char_end, e.modality,
        e.source_text, e.target_text, e.trigger,
-       s.char_start AS sentence_start, d.title, d.source, CAST(d.date AS VARCHAR) AS date, d.url
+       s.char_start AS sentence_start,
+       coalesce(d.title, regexp_extract(d.origin, '[^/\\\\]+$')) AS title,
+       d.source, CAST(d.date AS VARCHAR) AS date, d.url
 FROM events e JOIN documents d USING (doc_id)
 LEFT JOIN sentences s ON s.doc_id = e.doc_id AND s.sentence_index = e.sentence_index
 WHERE list_contains($ids, e.event_id)
@@ -85,7 +89,8 @@ RELATIONS = """
 SELECT e.source_code, e.target_code, count(*) AS events,
        count(*) FILTER (WHERE e.quad_class IN (1, 2)) AS cooperative,
        count(*) FILTER (WHERE e.quad_class IN (3, 4)) AS conflictual,
-       avg(e.goldstein) AS goldstein_mean
+       avg(e.goldstein) AS goldstein_mean,
+       list(e.event_id ORDER BY e.modality <> 'asserted', e.doc_id, e.sentence_index)[1:$per_line] AS event_ids
 FROM events e
 WHERE e.source_code IS NOT NULL AND e.target_code IS NOT NULL AND e.source_code <> e.target_code
   AND e.modality IN ('asserted', 'hedged')

@@ -37,7 +37,19 @@ nav.toc .wrap { display: flex; gap: 1.3rem; overflow-x: auto; padding-top: .6rem
                 font-size: .9rem; white-space: nowrap; }
 nav.toc a { color: var(--muted); font-weight: 500; }
 nav.toc a:hover { color: var(--accent); }
-main { padding: 1.5rem 0 3rem; }
+main.wrap { padding-top: 1.5rem; padding-bottom: 2rem; }
+.kicker .store { text-transform: none; letter-spacing: 0; font-family: var(--mono); font-weight: 400;
+                 color: var(--faint); margin-left: .4rem; }
+.in-short { margin-top: 1.2rem; border-left: 3px solid var(--accent); padding: .1rem 0 .1rem 1rem; max-width: 56rem; }
+.in-short p { margin: .3rem 0; }
+.in-short .label { display: inline-block; min-width: 9.5rem; font-size: .74rem; text-transform: uppercase;
+                   letter-spacing: .08em; color: var(--muted); font-weight: 600; }
+details.more { margin-top: .3rem; }
+details.more > summary { cursor: pointer; color: var(--accent); font-size: .88rem; font-weight: 500;
+                         padding: .5rem 0; list-style: none; }
+details.more > summary::before { content: "▸ "; }
+details.more[open] > summary::before { content: "▾ "; }
+details.more > ul.lines > li:first-child { border-top: 1px solid var(--line); }
 section.card { background: var(--paper); border: 1px solid var(--line); border-radius: .9rem;
                padding: 1.4rem 1.5rem 1.5rem; margin: 0 0 1.4rem; scroll-margin-top: 3.5rem; }
 h2 { font: 700 1.45rem/1.25 var(--serif); margin: 0 0 .2rem; }

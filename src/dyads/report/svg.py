@@ -49,7 +49,7 @@ def network_svg(relations: tuple[Relation, ...], focus: tuple[str, ...] = ()) ->
     width, height = 960, 600
     cx, cy, rx, ry = width / 2, height / 2, 300, 215
     centre = nodes[0] if nodes[0] in focus and len(nodes) > 2 else None
-    ring = [n for n in nodes if n != centre]
+    ring = _ring_order([n for n in nodes if n != centre], shown)
     pos: dict[str, tuple[float, float]] = {}
     if centre:
         pos[centre] = (cx, cy)
@@ -73,6 +73,23 @@ def network_svg(relations: tuple[Relation, ...], focus: tuple[str, ...] = ()) ->
     return "\n".join(parts)
 
 
+def _ring_order(nodes: list[str], relations: list[Relation]) -> list[str]:
+    """Greedy ordering that puts strongly linked actors side by side, so fewer edges cross the ring."""
+    if len(nodes) < 4:
+        return nodes
+    link: dict[tuple[str, str], int] = defaultdict(int)
+    for r in relations:
+        link[(r.source, r.target)] += r.events
+        link[(r.target, r.source)] += r.events
+    order, left = [nodes[0]], nodes[1:]
+    while left:
+        last = order[-1]
+        best = max(left, key=lambda n: (link[(last, n)], sum(link[(p, n)] for p in order), -nodes.index(n)))
+        order.append(best)
+        left.remove(best)
+    return order
+
+
 def _edge(r: Relation, pos: dict[str, tuple[float, float]], radius: dict[str, float], top: int,
           reciprocal: bool) -> str:
     (x1, y1), (x2, y2) = pos[r.source], pos[r.target]
@@ -87,8 +104,7 @@ def _edge(r: Relation, pos: dict[str, tuple[float, float]], radius: dict[str, fl
     share = r.conflictual / (r.cooperative + r.conflictual) if (r.cooperative + r.conflictual) else 0.5
     colour = _mix(share)
     stroke = 1.5 + 7 * math.sqrt(r.events / top)
-    ax, ay = _towards(ex, ey, mx, my, -1)  # unit direction of arrival
-    hx, hy = ex - ax, ey - ay
+    hx, hy = _towards(ex, ey, mx, my, -1)  # unit direction of arrival
     size = 5 + stroke
     px, py = -hy, hx
     head = (f"{_num(ex)},{_num(ey)} {_num(ex - hx * size + px * size * .55)},{_num(ey - hy * size + py * size * .55)} "
