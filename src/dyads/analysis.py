@@ -150,7 +150,7 @@ class Analysis:
                                Recoder.load(codebook))
             stages.append(EventStage(coder))
         if settings.goals:
-            stages.append(GoalStage(GoalExtractor(GoalCues.load(), Concepts.load())))
+            stages.append(GoalStage(GoalExtractor(GoalCues.load(), Concepts.load(), verb_lemmatizer(nlp))))
         _check_order(stages)
         return cls(stages=stages)
 
@@ -158,6 +158,25 @@ class Analysis:
         context: Context = {}
         for stage in self.stages:
             stage(result, sentences, context)
+
+
+def verb_lemmatizer(nlp: Language):
+    """word → its verb lemma by the pipeline's own lemmatizer ("Undermining" → "undermine")."""
+    from functools import lru_cache
+
+    from spacy.tokens import Doc
+
+    if "lemmatizer" not in nlp.pipe_names:
+        return None
+    lemmatizer = nlp.get_pipe("lemmatizer")
+
+    @lru_cache(maxsize=4096)
+    def lemmatize(word: str) -> str:
+        token = Doc(nlp.vocab, words=[word], pos=["VERB"])[0]
+        lemmas = lemmatizer.rule_lemmatize(token)
+        return lemmas[0] if lemmas else word
+
+    return lemmatize
 
 
 def _check_order(stages: list[Stage]) -> None:

@@ -11,7 +11,7 @@ import yaml
 
 _WORD = re.compile(r"[\w.'-]+")
 _STOP = frozenset("a an the of to in on for with and or its his her their our by from at as into over that this "
-                  "these those more most new further any all be is are".split())
+                  "these those more most new further any all be is are s 's".split())
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,9 +24,13 @@ from dyads.records import Actor, Goal
 if TYPE_CHECKING:
     from dyads.pipeline import ParsedSentence
 
-_DROP_DEPS = {"relcl", "acl", "advcl", "appos", "punct", "cc", "mark", "nsubj", "nsubjpass", "aux", "auxpass",
+_DROP_DEPS = {"relcl", "acl", "advcl", "appos", "punct", "mark", "nsubj", "nsubjpass", "aux", "auxpass",
               "neg", "parataxis", "discourse", "dep", "meta"}
-_MAX_WORDS = 9
+_MAX_WORDS = 16
+# "X's goal is / includes / involves …"
+_COPULAS = {"be", "include", "involve", "remain", "encompass", "comprise", "entail", "center", "centre", "lie"}
+_SPELLS_OUT = {"involve", "include", "entail", "mean", "require", "comprise"}
+_EMPTY = {"what", "that", "this", "it", "something", "anything", "everything", "which", "more", "much", "one"}
 _LABEL = re.compile(r"^(?P<label>[^:;]{3,90})[:;]\s")
 
 
@@ -61,9 +65,10 @@ class _Found:
 
 
 class GoalExtractor:
-    def __init__(self, cues: GoalCues, concepts: Concepts) -> None:
+    def __init__(self, cues: GoalCues, concepts: Concepts, lemmatize=None) -> None:
         self.cues = cues
         self.concepts = concepts
+        self.lemmatize = lemmatize  # word -> verb lemma, for title-case gerunds the tagger saw as names
 
     def extract(self, doc_id: str, text: str, sentences: list[ParsedSentence],
                 actors_per_sentence: list[SentenceActors]) -> list[Goal]:
@@ -82,6 +87,8 @@ class GoalExtractor:
                 table_goals = False
             elif kind == "bullet" and lead is not None and sentence.span.start == 0:
                 found.extend(self._list_item(sentence, actors, lead, "list_item"))
+            if kind == "bullet" and lead is not None:
+                found.extend(self._elaboration(sentence, lead))
             elif kind == "table_row":
                 if previous_kind != "table_row":
                     table_goals = self._goal_table(sentence)
@@ -90,14 +97,16 @@ class GoalExtractor:
                 if previous_kind != "table_row" and table_goals and lead is None:
                     actor = section_actor or last_goal_actor
                     lead = (actor, False) if actor else None
-            elif kind == "prose" and previous_kind in ("bullet", "table_row"):
-                lead = None
+            elif kind == "prose":
+                lead = None  # a list belongs to the heading or lead-in right before it
             found.extend(self._prose(sentence, actors))
             if kind != "heading" and self._is_lead_in(sentence):
                 actor = self._lead_in_actor(sentence, actors) or last_goal_actor or section_actor
                 if actor is not None:
                     lead = (actor, self._hedged_sentence(sentence))
             for item in found:
+                if not _meaningful(item.phrase):
+                    continue
                 start, end = sentence.original(item.start, item.end)
                 item.target = item.target or self._target(sentence, actors, item)
                 goals.append(Goal(
@@ -156,6 +165,8 @@ class GoalExtractor:
         if not owner_actors:
             return []
         head = noun.head
+        if head.lemma_.lower() not in _COPULAS:
+            return []
         hedged = self._hedged(head)
         found = []
         for comp in head.children:
@@ -241,17 +252,36 @@ class GoalExtractor:
         tokens = [t for t in sentence.span.doc if t.idx < end and not t.is_punct]
         if not tokens or len(tokens) > 14:
             return []
-        phrase = _normalise(tokens)
+        phrase = _normalise(tokens, self.lemmatize)
+        if not _meaningful(phrase):
+            return []
         return [_Found(actor, phrase, tokens[0].idx, tokens[-1].idx + len(tokens[-1]), hedged, rule)]
+
+    def _elaboration(self, sentence: ParsedSentence, lead: tuple[Actor, bool]) -> list[_Found]:
+        """Inside a list item: "This could involve seeking X or securing Y" spells out the listed goal."""
+        actor, hedged = lead
+        found = []
+        for verb in sentence.span:
+            if verb.lemma_.lower() not in _SPELLS_OUT or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.lower_ not in ("this", "that", "it"):
+                continue
+            for child in verb.children:
+                if child.dep_ in ("xcomp", "dobj", "ccomp") and child.tag_ == "VBG":
+                    for gerund in [child, *child.conjuncts]:
+                        phrase, start, end = self._verb_phrase(gerund)
+                        found.append(_Found(actor, phrase, start, end, hedged or self._hedged(verb), "elaboration"))
+        return found
 
     # -- phrases -------------------------------------------------------------------
     def _verb_phrase(self, verb: Token) -> tuple[str, int, int]:
         tokens = _phrase_tokens(verb)
-        return _normalise(tokens), tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        return _normalise(tokens, self.lemmatize), tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
     def _noun_phrase(self, noun: Token) -> tuple[str, int, int]:
         tokens = _phrase_tokens(noun)
-        return _normalise(tokens), tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        return _normalise(tokens, self.lemmatize), tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
     def _hedged(self, token: Token) -> bool:
         node = token
@@ -275,6 +305,11 @@ class GoalExtractor:
                 if actor.code != item.actor.code:
                     return actor
         return None
+
+
+def _meaningful(phrase: str) -> bool:
+    words = [w for w in phrase.lower().split() if w not in _EMPTY]
+    return bool(words) and any(len(w) > 2 for w in words)
 
 
 def _in_order_to(verb: Token) -> bool:
@@ -305,9 +340,7 @@ def _phrase_tokens(head: Token) -> list[Token]:
         for child in token.children:
             if child.dep_ in _DROP_DEPS or (child.dep_ == "conj" and child.pos_ == "VERB"):
                 continue
-            if child.dep_ == "conj" and depth > 0:
-                continue
-            if depth < 4:
+            if depth < 6:
                 visit(child, depth + 1)
 
     visit(head, 0)
@@ -331,15 +364,24 @@ def _phrase_tokens(head: Token) -> list[Token]:
     return run or [head]
 
 
-def _normalise(tokens: list[Token]) -> str:
-    words = []
+def _normalise(tokens: list[Token], lemmatize=None) -> str:
+    """A short readable phrase: the verb as a lemma, no articles, names kept, title case undone."""
+    words: list[str] = []
     for i, token in enumerate(tokens):
-        if i == 0 and token.pos_ in ("VERB", "AUX") or token.tag_ == "VBG" and i == 0:
-            words.append(token.lemma_.lower())
+        text = token.text
+        if token.tag_ == "POS" or text in ("'s", "'"):
+            if words:
+                words[-1] += "'s" if text == "'s" else "'"
+            continue
+        if i == 0 and (token.pos_ in ("VERB", "AUX") or token.tag_ == "VBG" or text.lower().endswith("ing")):
+            lemma = token.lemma_.lower()
+            if lemma == text.lower() and text.lower().endswith("ing") and lemmatize is not None:
+                lemma = lemmatize(text.lower())
+            words.append(lemma)
         elif token.pos_ == "DET" and token.lower_ in ("the", "a", "an"):
             continue
-        elif token.pos_ == "PROPN" or (token.text.isupper() and len(token.text) > 1):
-            words.append(token.text)
+        elif token.ent_type_ or (text.isupper() and len(text) > 1):
+            words.append(text)
         else:
             words.append(token.lower_)
     return " ".join(words)
