@@ -15,9 +15,15 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 BAR_WIDTH = 20
 
 
-def md_escape(text: str) -> str:
-    """Backslash-escape what Markdown would read as markup; newlines become spaces."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+def md_escape(text: str, strip: bool = True) -> str:
+    """Backslash-escape what Markdown would read as markup; runs of whitespace become one space."""
+    text = re.sub(r"\s+", " ", text)
+    return _SPECIAL.sub(r"\\\1", text.strip() if strip else text)
+
+
+def _plain(text: str) -> str:
+    """Text for inside a code block: one line, and no backticks that could close the fence."""
+    return " ".join(text.split()).replace("`", "'")
 
 
 def _refs(refs: tuple[str, ...]) -> str:
@@ -53,10 +59,10 @@ def _evidence(e: Evidence) -> str:
     for h in e.highlights:
         if h.start < at or h.end > len(e.sentence):
             continue
-        out += [md_escape(e.sentence[at:h.start]), f"**{md_escape(e.sentence[h.start:h.end])}**"]
+        out += [md_escape(e.sentence[at:h.start], strip=False), f"**{md_escape(e.sentence[h.start:h.end])}**"]
         at = h.end
-    out.append(md_escape(e.sentence[at:]))
-    quote = "".join(out)
+    out.append(md_escape(e.sentence[at:], strip=False))
+    quote = "".join(out).strip()
     where = [f"*{md_escape(e.title)}*" if e.title else "*Untitled document*"]
     where += [md_escape(x) for x in (e.source, e.date) if x]
     where.append(f"`{e.doc_id}`")
@@ -119,7 +125,7 @@ def render_markdown(brief: Brief) -> str:
         scale = max(max(abs(t.mean_tone) for t in brief.tones), 0.05)
         width = min(max(len(t.actor) for t in brief.tones), 32)
         lines.append("```")
-        lines += [f"{t.actor[:width]:<{width}} {_bar(t.mean_tone, scale)} {t.mean_tone:+.2f}  "
+        lines += [f"{_plain(t.actor)[:width]:<{width}} {_bar(t.mean_tone, scale)} {t.mean_tone:+.2f}  "
                   f"({_plural(t.documents, 'doc')}){'  ◀' if t.focus else ''}" for t in brief.tones]
         lines += ["```", ""]
 
