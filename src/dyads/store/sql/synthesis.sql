@@ -168,7 +168,7 @@ WITH near AS (
 ), linked AS (
     SELECT * FROM near UNION ALL SELECT * FROM shared UNION ALL SELECT * FROM same_pair
 )
-SELECT a, b, min(reason) AS reason FROM (SELECT a, b, reason FROM linked UNION ALL SELECT b, a, reason FROM linked)
+SELECT a, b, string_agg(DISTINCT reason, '; ' ORDER BY reason) AS reason FROM (SELECT a, b, reason FROM linked UNION ALL SELECT b, a, reason FROM linked)
 GROUP BY a, b;
 
 -- name: syn_labels
@@ -268,6 +268,7 @@ SELECT actor_id, actor_code, count(*) AS n FROM names
 WHERE actor_code IS NOT NULL
   AND (regexp_matches(coalesce(name, ''), $pattern)
        OR regexp_matches(replace(coalesce(actor_id, ''), '_', ' '), $pattern)
+       OR lower(actor_id) = lower($actor_name)
        OR upper(actor_code) = upper($actor_name))
 GROUP BY actor_id, actor_code
 ORDER BY n DESC, actor_id NULLS LAST, actor_code;

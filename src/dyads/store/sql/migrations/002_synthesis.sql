@@ -58,7 +58,8 @@ CREATE TABLE story_clusters (
     doc_id VARCHAR PRIMARY KEY
 );
 
--- Why two documents were put in one story: 'near-duplicate', 'shared events' or 'same main actor pair'.
+-- Why two documents were put in one story: 'near-duplicate', 'same main actor pair', 'shared events'
+-- (several joined by '; ').
 CREATE TABLE story_links (
     doc_a VARCHAR NOT NULL,
     doc_b VARCHAR NOT NULL,
