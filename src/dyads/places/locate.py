@@ -186,7 +186,11 @@ class _Finder:
         known_compound = False
         for child in tok.children:
             dep = child.dep_
-            if child.i in self.seen or not (generic and dep in ("compound", "nmod", "poss")):
+            # "at a Lima safe house", "off a west Dublin soccer field": a place compound of any noun
+            # a locative phrase points at is where that thing is.
+            modifier = (generic and dep in ("compound", "nmod", "poss")) or (
+                strong and match is None and dep == "compound")
+            if child.i in self.seen or not modifier:
                 continue
             sub = self._mention(child, rank, relation, strong, named_as_place=generic)
             if sub is not None:
@@ -264,6 +268,7 @@ class _Finder:
             # "Zafaraniyah neighborhood": the name is the words before the generic noun.
             span = doc[start:end - 1]
             place = self.gaz.lookup(span.text, alternates=alternates)
+            named_as_place = True
         elif generic_head and end - start == 1:
             return None  # a bare "city", "area": not a name
         if not self._believable(span, place, label, strong, named_as_place):
