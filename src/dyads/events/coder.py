@@ -20,6 +20,7 @@ from dyads.events.codebook import Codebook
 from dyads.events.modality import ModalityCues, governed_by_goal, modality_of
 from dyads.events.patterns import NounPattern, PatternSet, VerbPattern
 from dyads.events.recode import Recoder
+from dyads.lemmas import lemma_in
 from dyads.records import Actor, Event, Location
 
 # verbs whose object, not subject, does what the infinitive says: "urged Moscow to accept"
@@ -82,7 +83,7 @@ class EventCoder:
     def _verb_match(self, verb: Token, actors: SentenceActors, consumed: set[int]) -> Match | None:
         if governed_by_goal(verb, self.cues) is not None:
             return None
-        if verb.lemma_.lower() in self.cues.goal_verbs and any(c.dep_ == "xcomp" for c in verb.children):
+        if lemma_in(verb, self.cues.goal_verbs) and any(c.dep_ == "xcomp" for c in verb.children):
             return None  # "hopes to negotiate" is a goal, recorded by the goals stage
         children = list(verb.children)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)

@@ -14,6 +14,8 @@ from importlib import resources
 import yaml
 from spacy.tokens import Span, Token
 
+from dyads.lemmas import lemma_in
+
 MODALITIES = ("asserted", "hedged", "hypothetical", "future", "negated", "historical")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
 _CHAIN_DEPS = {"xcomp", "conj", "advcl", "pcomp", "acl"}
@@ -206,7 +208,7 @@ def governed_by_goal(trigger: Token, cues: ModalityCues) -> Token | None:
             return None
         head = node.head
         lemma = head.lemma_.lower()
-        if node.dep_ in ("xcomp", "conj", "advcl") and head.pos_ in ("VERB", "AUX") and lemma in cues.goal_verbs:
+        if node.dep_ in ("xcomp", "conj", "advcl") and head.pos_ in ("VERB", "AUX") and lemma_in(head, cues.goal_verbs):
             return head
         if node.dep_ == "acl" and head.pos_ == "NOUN" and lemma in cues.goal_nouns:
             return head

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from dyads.actors.resolve import SentenceActors
 from dyads.goals.concepts import Concepts
+from dyads.lemmas import lemma_in
 from dyads.records import Actor, Goal
 
 if TYPE_CHECKING:
@@ -123,7 +124,7 @@ class GoalExtractor:
         found: list[_Found] = []
         for token in sentence.span:
             lemma = token.lemma_.lower()
-            if token.pos_ in ("VERB", "AUX") and lemma in self.cues.verbs | self.cues.object_verbs:
+            if token.pos_ in ("VERB", "AUX") and lemma_in(token, self.cues.verbs | self.cues.object_verbs):
                 found.extend(self._goal_verb(token, actors))
             elif token.pos_ == "NOUN" and lemma in self.cues.nouns and token.dep_ in ("nsubj", "nsubjpass"):
                 found.extend(self._goal_noun(token, actors))
@@ -141,7 +142,8 @@ class GoalExtractor:
         if not subject_actors:
             return []
         hedged = self._hedged(verb)
-        lemma = verb.lemma_.lower()
+        lemma = next((w for w in (verb.lemma_.lower(), verb.lower_[:-1], verb.lower_[:-2], verb.lower_)
+                      if w in self.cues.verbs | self.cues.object_verbs), verb.lemma_.lower())
         found = []
         complements = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
         complements += [conj for c in complements for conj in c.conjuncts if conj.pos_ == "VERB"]
