@@ -130,8 +130,8 @@ def score_petrarch(gold: list[PetrarchGold], events: dict[str, list[Event]]) -> 
     for record in gold:
         found = events.get(record.record_id, [])
         for level, width in (("root", 2), ("code", None)):
-            predicted = Counter((actor_country(e.source), actor_country(e.target), e.cameo[:width] if width else e.cameo)
-                                for e in found)
+            predicted = Counter((actor_country(e.source), actor_country(e.target),
+                                 e.cameo[:width] if width else e.cameo) for e in found)
             expected = Counter((s, t, c[:width] if width else c) for s, t, c in record.codings)
             hit = sum((predicted & expected).values())
             counts[level][0] += hit
