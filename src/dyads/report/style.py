@@ -15,7 +15,7 @@ CSS = """
           --hedge: #e0a84a; --hedge-wash: #3a2f1a; }
 }
 * { box-sizing: border-box; }
-html { scroll-behavior: smooth; }
+@media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
 body { margin: 0; background: var(--wash); color: var(--ink); font: 16px/1.55 var(--sans);
        -webkit-font-smoothing: antialiased; }
 a { color: var(--accent); text-decoration: none; }
@@ -86,7 +86,7 @@ ul.lines > li:first-child { border-top: 0; }
 .goal-actor { margin-top: 1.2rem; }
 .goal-actor:first-of-type { margin-top: .4rem; }
 .date { font-family: var(--mono); font-size: .78rem; color: var(--faint); margin-right: .5rem; }
-.figure { margin: .4rem 0 1rem; }
+.figure { margin: .4rem 0 1rem; overflow-x: auto; }
 .figure svg { width: 100%; height: auto; display: block; }
 svg text { font-family: var(--sans); fill: var(--ink); }
 svg .node circle { fill: #7b8497; stroke: var(--paper); stroke-width: 2.5; }
@@ -125,6 +125,9 @@ footer { color: var(--faint); font-size: .8rem; padding: 0 0 2.5rem; }
   ul.lines > li { grid-template-columns: 1fr; }
   .refs { white-space: normal; }
   ol.evidence li { grid-template-columns: 1fr; gap: .2rem; }
+  .figure svg.network { min-width: 620px; }
+  .figure svg.tone { min-width: 560px; }
+  .in-short .label { display: block; }
 }
 @media print { nav.toc { display: none; } section.card { break-inside: avoid-page; border: 0; } }
 """

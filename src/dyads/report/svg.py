@@ -46,16 +46,21 @@ def network_svg(relations: tuple[Relation, ...], focus: tuple[str, ...] = ()) ->
     for r in shown:
         weight[r.source] += r.events
         weight[r.target] += r.events
-    width, height = 960, 600
-    cx, cy, rx, ry = width / 2, height / 2, 300, 215
     centre = nodes[0] if nodes[0] in focus and len(nodes) > 2 else None
     ring = _ring_order([n for n in nodes if n != centre], shown)
+    ry = min(215, 70 + 22 * len(ring))  # few actors: a flatter drawing, no empty band
+    width, cx, cy, rx = 960, 480.0, 0.0, 300
     pos: dict[str, tuple[float, float]] = {}
     if centre:
         pos[centre] = (cx, cy)
     for i, node in enumerate(ring):
         angle = -math.pi / 2 + 2 * math.pi * i / max(len(ring), 1)
         pos[node] = (cx + rx * math.cos(angle), cy + ry * math.sin(angle))
+    # fit the drawing's height to where the nodes fell (an odd ring leaves a band empty)
+    low, high = min(y for _, y in pos.values()), max(y for _, y in pos.values())
+    height = round(high - low + 190)
+    pos = {n: (x, y - low + 95) for n, (x, y) in pos.items()}
+    cx, cy = cx, cy - low + 95
     top_weight = max(weight.values() or [1]) or 1
     radius = {n: 7 + 15 * math.sqrt(weight[n] / top_weight) for n in nodes}
     top_events = max((r.events for r in shown), default=1) or 1
@@ -66,7 +71,8 @@ def network_svg(relations: tuple[Relation, ...], focus: tuple[str, ...] = ()) ->
              '<title id="network-title">Actor network: edge width is the number of events, '
              'colour runs from cooperative (teal) to conflictual (red)</title>']
     for r in sorted(shown, key=lambda r: r.events):
-        parts.append(_edge(r, pos, radius, top_events, (r.target, r.source) in pairs))
+        avoid = pos[centre] if centre and centre not in (r.source, r.target) else None
+        parts.append(_edge(r, pos, radius, top_events, (r.target, r.source) in pairs, avoid))
     for node in nodes:
         parts.append(_node(node, names.get(node, node), pos[node], radius[node], node in focus, (cx, cy)))
     parts.append("</svg>")
@@ -91,13 +97,16 @@ def _ring_order(nodes: list[str], relations: list[Relation]) -> list[str]:
 
 
 def _edge(r: Relation, pos: dict[str, tuple[float, float]], radius: dict[str, float], top: int,
-          reciprocal: bool) -> str:
+          reciprocal: bool, avoid: tuple[float, float] | None = None) -> str:
     (x1, y1), (x2, y2) = pos[r.source], pos[r.target]
     dx, dy = x2 - x1, y2 - y1
     length = math.hypot(dx, dy) or 1.0
     ux, uy = dx / length, dy / length
     bend = 0.18 * length if reciprocal else 0.06 * length  # bend left so A→B and B→A part
     mx, my = (x1 + x2) / 2 - uy * bend, (y1 + y2) / 2 + ux * bend
+    if avoid and math.hypot(mx - avoid[0], my - avoid[1]) < 70:  # would run through the centre node
+        side = 1.0 if (-uy) * (mx - avoid[0]) + ux * (my - avoid[1]) >= 0 else -1.0
+        mx, my = avoid[0] - uy * side * 150, avoid[1] + ux * side * 150
     # start and end on the circles, aimed at the control point
     sx, sy = _towards(x1, y1, mx, my, radius[r.source] + 2)
     ex, ey = _towards(x2, y2, mx, my, radius[r.target] + 4)
