@@ -23,6 +23,7 @@ from typing import NamedTuple
 from dyads.places.data import (
     AliasRow,
     LocationRules,
+    PlacesDataError,
     RegionRow,
     read_country_aliases,
     read_regions,
@@ -84,10 +85,11 @@ class Gazetteer:
 
     __slots__ = ("_index", "_main", "_countries", "rules", "_leading", "_trailing")
 
-    def __init__(self, index: Mapping[str, Place], main: Mapping[str, Place], countries: Mapping[str, Place],
+    def __init__(self, index: dict[str, Place], main: dict[str, Place], countries: Mapping[str, Place],
                  rules: LocationRules) -> None:
-        self._index: Mapping[str, Place] = MappingProxyType(dict(index))
-        self._main: Mapping[str, Place] = MappingProxyType(dict(main))
+        # Read-only views; the builder hands over dicts nothing else holds, so they are not copied.
+        self._index: Mapping[str, Place] = MappingProxyType(index)
+        self._main: Mapping[str, Place] = MappingProxyType(main)
         self._countries: Mapping[str, Place] = MappingProxyType(dict(countries))
         self.rules = rules
         self._leading = tuple(sorted({normalize(w) for w in rules.drop_leading}, key=len, reverse=True))
@@ -179,32 +181,33 @@ def _default_gazetteer() -> Gazetteer:
 
 
 class _IndexBuilder:
+    """Keeps, for every key, the best-scoring place; `main` only from main names and curated aliases."""
+
     def __init__(self) -> None:
-        self.best: dict[str, tuple[tuple[int, float], Place]] = {}
-        self.main: dict[str, tuple[tuple[int, float], Place]] = {}
+        self.places: dict[str, Place] = {}
+        self.scores: dict[str, tuple[int, float]] = {}
+        self.main: dict[str, Place] = {}
+        self.main_scores: dict[str, tuple[int, float]] = {}
 
     def add(self, name: str, place: Place, quality: int) -> None:
         # Most names are plain ASCII letters and spaces: skip the full normalisation (load time).
         plain = name.isascii() and name.replace(" ", "").isalpha() and not name.lower().startswith("the ")
-        key, score = (name.lower() if plain else normalize(name)), _score(place, quality)
-        self.add_key(key, place, score)
-        if quality == MAIN and key:
-            current = self.main.get(key)
-            if current is None or score < current[0]:
-                self.main[key] = (score, place)
-
-    def add_key(self, key: str, place: Place, score: tuple[int, float]) -> None:
+        key = name.lower() if plain else normalize(name)
         if not key:
             return
-        current = self.best.get(key)
-        if current is None or score < current[0]:
-            self.best[key] = (score, place)
+        score = _score(place, quality)
+        self.add_key(key, place, score)
+        if quality == MAIN:
+            current = self.main_scores.get(key)
+            if current is None or score < current:
+                self.main_scores[key] = score
+                self.main[key] = place
 
-    def index(self) -> dict[str, Place]:
-        return {key: place for key, (_, place) in self.best.items()}
-
-    def main_index(self) -> dict[str, Place]:
-        return {key: place for key, (_, place) in self.main.items()}
+    def add_key(self, key: str, place: Place, score: tuple[int, float]) -> None:
+        current = self.scores.get(key)
+        if current is None or score < current:
+            self.scores[key] = score
+            self.places[key] = place
 
 
 def _score(place: Place, quality: int) -> tuple[int, float]:
@@ -234,14 +237,13 @@ def _build(regions: tuple[RegionRow, ...], aliases: tuple[AliasRow, ...], rules:
         key = (city["name"].lower(), city["countrycode"])
         if key in capitals and city["population"] > best_capital.get(key, -1):
             best_capital[key] = city["population"]
-    best = builder.best
+    add_key = builder.add_key
     for city in cities.values():
-        key = (city["name"].lower(), city["countrycode"])
-        is_capital = best_capital.get(key) == city["population"]
-        place = _new_place((city["name"], "capital" if is_capital else "city",
-                            iso3_of.get(city["countrycode"]), city["latitude"], city["longitude"],
-                            city["population"]))
         name = city["name"]
+        lower = name.lower()
+        is_capital = best_capital.get((lower, city["countrycode"])) == city["population"]
+        place = _new_place((name, "capital" if is_capital else "city", iso3_of.get(city["countrycode"]),
+                            city["latitude"], city["longitude"], city["population"]))
         builder.add(name, place, MAIN)
         alt_score = _score(place, ALTERNATE)
         # The hot loop of the load: alternate spellings are plain ASCII, so a light normalisation does.
@@ -250,11 +252,11 @@ def _build(regions: tuple[RegionRow, ...], aliases: tuple[AliasRow, ...], rules:
             if len(alt) < 4 or not alt.isascii() or alt.isupper():
                 continue
             alt_key = alt.lower()
+            if alt_key == lower:
+                continue
             if not alt_key.isalpha():
                 alt_key = alt_key.replace(".", "").replace("-", " ")
-            current = best.get(alt_key)
-            if current is None or alt_score < current[0]:
-                best[alt_key] = (alt_score, place)
+            add_key(alt_key, place, alt_score)
 
     country_places: dict[str, Place] = {}
     for code, c in countries_raw.items():
@@ -283,10 +285,8 @@ def _build(regions: tuple[RegionRow, ...], aliases: tuple[AliasRow, ...], rules:
         for name in (row.name, *row.aliases):
             builder.add(name, place, MAIN)
     if problems:
-        from dyads.places.data import PlacesDataError
-
         raise PlacesDataError(problems)
-    return Gazetteer(builder.index(), builder.main_index(), country_places, rules)
+    return Gazetteer(builder.places, builder.main, country_places, rules)
 
 
 def _median_point(points: Iterable[tuple[float, float]]) -> tuple[float | None, float | None]:
