@@ -189,9 +189,9 @@ class SentenceActors:
             for child in token.children:
                 if child.dep_ == "compound" and self._title(child) is not None:
                     owner = self._country_of(token) or self._country_of(child)
-                    if owner is not None:
-                        country = owner[1].country
-                        return Actor(self._phrase_text(token), (country or "") + "GOV", country, "GOV", None)
+                    country = owner[1].country if owner is not None else None
+                    # with no country named, a sector-only actor: the event's other party may lend its country
+                    return Actor(self._phrase_text(token), (country or "") + "GOV", country, "GOV", None)
         owner = self._country_of(token, direct=True)
         if owner is not None and token.pos_ in ("NOUN", "PROPN") and not _abstract(token):
             # "Israeli army bulldozers", "Russian aircraft": the country's, of the sector a compound names

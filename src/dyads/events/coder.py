@@ -27,6 +27,7 @@ from dyads.records import Actor, Event, Location
 _OBJECT_CONTROL = {"urge", "ask", "call", "press", "force", "persuade", "push", "invite", "encourage", "tell",
                    "order", "allow", "help", "pressure", "compel", "convince", "request", "appeal"}
 _SUBJECT_DEPS = ("nsubj", "csubj")
+_FRAMING_ROOTS = ("02", "03", "10", "12", "13")
 _COMPLEMENT_DEPS = {"dobj", "prep", "pobj", "xcomp", "dative", "attr", "oprd", "pcomp", "compound", "amod"}
 _REPORTING = {"say", "tell", "state", "announce", "claim", "add", "report", "note", "write", "insist"}
 
@@ -89,6 +90,9 @@ class EventCoder:
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
         objects = [c for c in children if c.dep_ in ("dobj", "attr")]
         objects += [conj for o in objects for conj in o.conjuncts]
+        # "provided 25,000 tons of food aid", "sent a shipment of weapons": the noun inside the measure
+        objects += [g for o in list(objects) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj"]
         if passive:
             objects += [c for c in children if c.dep_ == "nsubjpass"]
         lemma = verb.lemma_.lower()
@@ -133,6 +137,12 @@ class EventCoder:
                 consumed.add(obj.i)
             if complement is not None:
                 consumed.add(complement.i)
+            if pattern.xcomp or pattern.code[:2] in _FRAMING_ROOTS:
+                # "threatened to launch an offensive", "urged Moscow to accept a ceasefire": the embedded act
+                # is what the appeal, promise or threat is about, not a second event
+                for child in children:
+                    if child.dep_ == "xcomp":
+                        consumed.update(t.i for t in child.subtree)
             for child in children:
                 if child.dep_ in ("dobj", "nsubjpass", "pobj", "attr"):
                     consumed.add(child.i)
@@ -226,6 +236,13 @@ class EventCoder:
                                 found = actors.resolve(pobj)
                                 if found:
                                     return found, f"{slot} {pobj.text}"
+        for clause in verb.children:  # "demanded that President X abandon …": the clause's subject
+            if clause.dep_ == "ccomp" and pattern.code[:2] in ("02", "10"):
+                subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subject is not None and subject.lower_ not in ("it", "this", "that", "there"):
+                    found = actors.resolve(subject, possessor=False)
+                    if found:
+                        return found, f"subject {subject.text} of the clause '{clause.text}'"
         found = self._nearest_target(verb, actors)
         return found, ("nearest actor in the complements" if found else "")
 
