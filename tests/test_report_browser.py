@@ -52,7 +52,8 @@ def test_report_browser_renders_offline(browser: Any, tmp_path: Path) -> None:
         assert page.locator(selector).is_visible(), selector
     assert page.locator("svg.network .edge").count() == 3
     assert page.locator("svg.tone .bar").count() == 2
-    assert page.evaluate("() => document.querySelectorAll('script').length") == 0, "escaped, not executed"
+    scripts = page.evaluate("() => [...document.querySelectorAll('script')].map(s => s.textContent).join()")
+    assert "alert" not in scripts, "document text is escaped, never run"
     page.screenshot(path=str(tmp_path / "brief.png"), full_page=True)
     assert (tmp_path / "brief.png").stat().st_size > 10_000
 
@@ -75,6 +76,8 @@ def test_report_browser_fits_a_phone(browser: Any, tmp_path: Path) -> None:
     assert failed == []
     overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 1, f"page is {overflow}px wider than a phone screen"
+    network = page.locator("#network .figure")
+    assert network.evaluate("f => f.scrollWidth > f.clientWidth && f.scrollLeft > 0"), "wide chart starts centred"
     page.screenshot(path=str(tmp_path / "brief-phone.png"), full_page=True)
 
 

@@ -16,6 +16,9 @@ from dyads.report.style import CSS
 from dyads.report.svg import CONFLICTUAL, COOPERATIVE, network_nodes, network_svg, tone_svg
 
 SHOWN = 12  # lines shown before the rest fold away
+# On a phone the charts keep a readable minimum width and scroll sideways: start them at their middle.
+CENTRE_CHARTS = ("<script>for (const f of document.querySelectorAll('.figure')) "
+                 "f.scrollLeft = (f.scrollWidth - f.clientWidth) / 2;</script>")
 
 GROUP_HELP = {
     "asserted": "Stated as having happened.",
@@ -250,4 +253,4 @@ def render_html(brief: Brief) -> str:
             f'<main class="wrap">{message}{notes}{sections}</main>'
             '<footer class="wrap">Made by dyads from coded news text. Every line links to the sentences it '
             "rests on; hedged, possible and denied events are kept apart from asserted ones.</footer>"
-            "</body></html>\n")
+            f"{CENTRE_CHARTS}</body></html>\n")

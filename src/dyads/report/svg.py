@@ -54,7 +54,9 @@ def network_svg(relations: tuple[Relation, ...], focus: tuple[str, ...] = ()) ->
     if centre:
         pos[centre] = (cx, cy)
     for i, node in enumerate(ring):
-        angle = -math.pi / 2 + 2 * math.pi * i / max(len(ring), 1)
+        # two or four actors: turned half a step, so they sit side by side rather than stacked
+        start = -math.pi / 2 + (math.pi / len(ring) if len(ring) in (2, 4) else 0.0)
+        angle = start + 2 * math.pi * i / max(len(ring), 1)
         pos[node] = (cx + rx * math.cos(angle), cy + ry * math.sin(angle))
     # fit the drawing's height to where the nodes fell (an odd ring leaves a band empty)
     low, high = min(y for _, y in pos.values()), max(y for _, y in pos.values())
