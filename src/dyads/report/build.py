@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from dyads.report.collect import PER_LINE, ActorMatch, Collected, collect, focus_codes, match_actor, sentence_spans
@@ -177,9 +178,13 @@ def _event_lines(data: Collected, book: EvidenceBook, names: Names) -> tuple[tup
         split = len(counts) > 1 and all(ev.get("modality") for ev in evidence)
         parts = counts if split else {row.get("modality") or "asserted": int(row.get("num_mentions") or 0)}
         for modality, n in parts.items():
-            cited = [ev for ev in evidence if not split or ev.get("modality") == modality][:PER_LINE]
-            refs = tuple(dict.fromkeys(r for r in (book.cite(ev, modality) for ev in cited) if r))
-            lines.append(_event_line(row, names, modality, n if split else None, counts, refs))
+            mine = [ev for ev in evidence if not split or ev.get("modality") == modality]
+            refs = tuple(dict.fromkeys(r for r in (book.cite(ev, modality) for ev in mine[:PER_LINE]) if r))
+            line = _event_line(row, names, modality, n if split else None, counts, refs)
+            if split:  # the cluster's article and source counts cover all its modalities: count this part's
+                line = replace(line, num_articles=len({ev.get("doc_id") for ev in mine}),
+                               num_sources=len({ev.get("source") or ev.get("doc_id") for ev in mine}))
+            lines.append(line)
             pair_refs.setdefault((row.get("source_code"), row.get("target_code")), []).extend(refs)
     lines.sort(key=lambda e: (e.first_date or "9999", -e.num_articles, -e.num_mentions, e.label))
     kept: list[EventLine] = []

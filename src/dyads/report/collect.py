@@ -121,6 +121,8 @@ def collect(store: Any, match: ActorMatch | None, names: Names, limit: int = 40,
     events = _from_synthesis("timeline", store, query, problems)
     if events is None:
         events = _event_groups(store, params, limit, per_line)
+    else:
+        _add_triggers(store, events)
     relations = _from_synthesis("relations", store, query, problems)
     if relations is None:
         relations = _relations(store, match)
@@ -172,6 +174,20 @@ def _with_evidence(store: Any, groups: list[Row], key: str, query: str) -> list[
     for group in groups:
         group["evidence"] = [found[i] for i in group.pop(key) or [] if i in found]
     return groups
+
+
+def _add_triggers(store: Any, groups: list[Row]) -> None:
+    """Evidence that names its event but not the trigger word gets it from the events table."""
+    wanted = [ev["event_id"] for g in groups for ev in g.get("evidence") or () if ev.get("event_id")
+              and not ev.get("trigger")]
+    if not wanted:
+        return
+    triggers = dict(store.cursor("SELECT event_id, trigger FROM events WHERE list_contains($ids, event_id)",
+                                 {"ids": wanted}).fetchall())
+    for group in groups:
+        for ev in group.get("evidence") or ():
+            if ev.get("event_id") in triggers and not ev.get("trigger"):
+                ev["trigger"] = triggers[ev["event_id"]]
 
 
 def _goal_clusters(store: Any, params: dict[str, Any], limit: int, per_line: int) -> list[Row]:
