@@ -119,3 +119,8 @@ def test_events_coder_every_event_is_explained_and_traceable(pipeline):
         assert text[event.char_start:event.char_end] == event.sentence
         assert event.rule and event.explanation["path"] and event.plover["event"]
         assert event.quad_class in (1, 2, 3, 4) and -10 <= event.goldstein <= 10
+
+
+def test_events_coder_dates_come_from_the_sentence(pipeline):
+    result = pipeline.process("China attacked Vietnam on Monday. India criticized Pakistan.", date="2025-06-05")
+    assert [e.date for e in result.events] == ["2025-06-02", "2025-06-05"]

@@ -16,6 +16,7 @@ from datetime import date
 from spacy.tokens import Token
 
 from dyads.actors.resolve import SentenceActors
+from dyads.dates import resolve_date_phrase, to_date
 from dyads.events.codebook import Codebook
 from dyads.events.modality import ModalityCues, governed_by_goal, modality_of
 from dyads.events.patterns import NounPattern, PatternSet, VerbPattern
@@ -347,7 +348,8 @@ class EventCoder:
                     char_start=char_span[0], char_end=char_span[1], source=source, target=target,
                     trigger=match.trigger.text, cameo=code.code, cameo_root=code.root,
                     quad_class=code.quad_class, goldstein=code.goldstein, plover=code.plover,
-                    modality=modality.value, location=location, date=doc_date, is_root=is_root,
+                    modality=modality.value, location=location, date=_event_date(match.trigger, doc_date),
+                    is_root=is_root,
                     rule=match.pattern.rule(), confidence=match.confidence,
                     explanation={"pattern": match.pattern.text, "where": match.pattern.where(),
                                  "path": match.path, "modality_cue": modality.cue},
@@ -404,6 +406,24 @@ def _stands_alone(pattern: VerbPattern, verb: Token) -> bool:
     if root not in ("14", "15"):
         return False
     return pattern.objects != () or not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
+
+
+def _event_date(trigger: Token, doc_date: str | None) -> str | None:
+    """The day the sentence gives for the act ("on Monday", "March 3"), else the document's date."""
+    day = to_date(doc_date)
+    for ent in trigger.sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        head = ent.root
+        while head.dep_ in ("pobj", "prep", "npadvmod", "compound") and head.head is not head and head not in (
+                trigger,) and head.i != trigger.i:
+            head = head.head
+        if head.i != trigger.i and head.head.i != trigger.i:
+            continue
+        found = resolve_date_phrase(ent.text, day)
+        if found is not None:
+            return found.isoformat()
+    return doc_date
 
 
 def doc_year(doc_date: date | None) -> int:
