@@ -22,6 +22,8 @@ from dyads.report.names import Names, load_names
 
 MODALITIES = ("asserted", "hedged", "hypothetical", "future", "negated", "historical")
 EVENTS_PER_GROUP = 30
+GOALS_PER_ACTOR = 40
+GOAL_ACTORS = 12
 
 
 class EvidenceBook:
@@ -132,7 +134,7 @@ def build_brief(store: Any, actor: str | None, names: Names | None = None) -> Br
     doc_ids = sorted({str(ev.get("doc_id")) for row in data.goals + data.events + data.relations
                       for ev in row.get("evidence") or ()})
     book = EvidenceBook(sentence_spans(store, doc_ids))
-    goals = tuple(_goal_line(row, book, names) for row in data.goals)
+    goals = _goal_lines(data.goals, book, names)
     events, pair_refs = _event_lines(data, book, names)
     relations = tuple(_relation(row, names, pair_refs, book) for row in data.relations)
     tones = tuple(_tone(row, names, focus) for row in data.tones
@@ -150,6 +152,19 @@ def _suggestions(store: Any, names: Names, n: int = 8) -> list[str]:
     rows = store.cursor("SELECT actor_id, mode(text), count(*) AS n FROM mentions WHERE actor_id IS NOT NULL "
                         "GROUP BY actor_id ORDER BY n DESC LIMIT $n", {"n": n}).fetchall()
     return [names.actor(actor_id, None, text) for actor_id, text, _ in rows]
+
+
+def _goal_lines(rows: list[dict[str, Any]], book: EvidenceBook, names: Names) -> tuple[GoalLine, ...]:
+    """Goal lines in the order given, at most GOALS_PER_ACTOR for each of at most GOAL_ACTORS actors."""
+    kept: dict[Any, int] = {}
+    lines = []
+    for row in rows:
+        key = row.get("actor_id") or row.get("actor_code") or row.get("actor_text")
+        if kept.get(key, 0) >= GOALS_PER_ACTOR or (key not in kept and len(kept) >= GOAL_ACTORS):
+            continue
+        kept[key] = kept.get(key, 0) + 1
+        lines.append(_goal_line(row, book, names))
+    return tuple(lines)
 
 
 def _goal_line(row: dict[str, Any], book: EvidenceBook, names: Names) -> GoalLine:

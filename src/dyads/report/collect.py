@@ -111,7 +111,8 @@ def _from_synthesis(name: str, store: Any, query: str | None, problems: list[str
     return rows or None
 
 
-def collect(store: Any, match: ActorMatch | None, names: Names, limit: int = 40, per_line: int = PER_LINE) -> Collected:
+def collect(store: Any, match: ActorMatch | None, names: Names, limit: int = 200,
+            per_line: int = PER_LINE) -> Collected:
     problems: list[str] = []
     params = _params(match)
     query = match.query if match else None
@@ -141,7 +142,7 @@ def collect(store: Any, match: ActorMatch | None, names: Names, limit: int = 40,
                       "); those sections use the base tables.")
     for row in goals:
         row["evidence"] = list(row.get("evidence") or ())[:per_line]
-    return Collected(goals[:limit], events, relations, tones, counts, notes)
+    return Collected(goals, events, relations, tones, counts, notes)
 
 
 def merge_modalities(rows: list[Row]) -> list[Row]:
@@ -196,7 +197,7 @@ def _goal_clusters(store: Any, params: dict[str, Any], limit: int, per_line: int
 
 
 def _event_groups(store: Any, params: dict[str, Any], limit: int, per_line: int) -> list[Row]:
-    groups = _rows(store, sql.EVENT_GROUPS, {**params, "limit": limit * 3, "per_line": per_line})
+    groups = _rows(store, sql.EVENT_GROUPS, {**params, "limit": limit, "per_line": per_line})
     return _with_evidence(store, groups, "event_ids", sql.EVENT_EVIDENCE)
 
 

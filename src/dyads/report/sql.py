@@ -99,12 +99,13 @@ ORDER BY events DESC
 """
 
 TONE = """
-SELECT coalesce(t.actor_code, t.actor_key) AS actor_code, mode(t.actor_text) AS actor_text,
+SELECT coalesce(t.actor_id, t.actor_code, t.actor_key) AS tone_key, any_value(t.actor_id) AS actor_id,
+       mode(t.actor_code) AS actor_code, mode(t.actor_text) AS actor_text,
        avg(t.tone) AS mean_tone, count(DISTINCT t.doc_id) AS documents, sum(t.mentions) AS mentions
 FROM actor_tone t
 WHERE $all OR t.doc_id IN (
     SELECT doc_id FROM mentions WHERE list_contains($ids, actor_id) OR list_contains($codes, actor_code))
-GROUP BY 1
+GROUP BY tone_key
 ORDER BY documents DESC, mentions DESC
 LIMIT $limit
 """
