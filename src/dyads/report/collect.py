@@ -129,9 +129,9 @@ def collect(store: Any, match: ActorMatch | None, names: Names, limit: int = 200
         relations = _relations(store, match)
     else:
         relations = merge_modalities(relations)
-    tones = _from_synthesis("actor_tone_summary", store, query, problems)
-    if tones is None:
-        tones = _rows(store, sql.TONE, {**params, "limit": 20})
+    # Tone straight from actor_tone: for one actor, every actor in the documents that mention it, so the
+    # bar for the actor can be compared with the others (synthesis.actor_tone_summary gives only its own).
+    tones = _rows(store, sql.TONE, {**params, "limit": 20})
     counts = _rows(store, sql.COUNTS, params)[0]
     notes = []
     if problems:

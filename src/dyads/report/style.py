@@ -97,6 +97,7 @@ svg .edge:hover path { opacity: 1; }
 svg .grid { stroke: var(--line); stroke-width: 1; } svg .grid.zero { stroke: var(--faint); }
 svg .tick { font-size: 11px; fill: var(--faint); }
 svg .bar-label { font-size: 13px; } svg .bar-value { font-size: 12px; fill: var(--muted); }
+svg .focus-band { fill: var(--accent-wash); }
 svg .bar.pos rect { fill: var(--coop); } svg .bar.neg rect { fill: var(--conflict); }
 .legend { display: flex; flex-wrap: wrap; gap: 1rem; font-size: .82rem; color: var(--muted); margin: .2rem 0 .8rem; }
 .legend i { display: inline-block; width: 1.6rem; height: .3rem; border-radius: 1rem; vertical-align: middle;

@@ -184,6 +184,8 @@ def tone_svg(tones: tuple[ToneBar, ...]) -> str:
         x = zero if t.mean_tone >= 0 else zero - w
         cls = "pos" if t.mean_tone >= 0 else "neg"
         weight = ' font-weight="700"' if t.focus else ""
+        if t.focus:
+            parts.append(f'<rect x="0" y="{y}" width="{width}" height="{row_h}" rx="4" class="focus-band"/>')
         name = escape(t.actor if len(t.actor) <= 30 else t.actor[:29] + "…")
         code = f" ({escape(t.actor_code)})" if t.actor_code and t.actor_code != t.actor else ""
         parts.append(f'<g class="bar {cls}"><title>{escape(t.actor)}{code}: mean tone {t.mean_tone:+.2f} over '
