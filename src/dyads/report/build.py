@@ -137,7 +137,7 @@ def build_brief(store: Any, actor: str | None, names: Names | None = None) -> Br
     goals = _goal_lines(data.goals, book, names)
     events, pair_refs = _event_lines(data, book, names)
     relations = tuple(_relation(row, names, pair_refs, book) for row in data.relations)
-    tones = tuple(_tone(row, names, focus) for row in data.tones
+    tones = tuple(_tone(row, names, match) for row in data.tones
                   if row.get("mean_tone", row.get("tone")) is not None)
     message = None
     if not (goals or events or relations or tones):
@@ -238,10 +238,10 @@ def _relation(row: dict[str, Any], names: Names, pair_refs: dict[tuple, list[str
         refs=tuple(dict.fromkeys(refs))[:4])
 
 
-def _tone(row: dict[str, Any], names: Names, focus: tuple[str, ...]) -> ToneBar:
+def _tone(row: dict[str, Any], names: Names, match: ActorMatch | None) -> ToneBar:
     code = row.get("actor_code")
     name = names.actor(row.get("actor_id"), code, row.get("name") or row.get("actor_text"))
     return ToneBar(
         actor=name, actor_code=code, mean_tone=float(row.get("mean_tone", row.get("tone"))),
         documents=int(row.get("documents") or 0), mentions=int(row.get("mentions") or 0),
-        focus=bool(code and code in focus))
+        focus=bool(match and (row.get("actor_id") in match.ids or (code and code in match.codes))))
