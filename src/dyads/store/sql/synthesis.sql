@@ -84,16 +84,31 @@ LEFT JOIN top_place p ON p.grp = c.grp AND p.anchor IS NOT DISTINCT FROM c.ancho
 -- name: insert_event_cluster_members
 INSERT INTO event_cluster_members (cluster_id, event_id) SELECT cluster_id, event_id FROM syn_keyed;
 
+-- The most frequent value of an attribute wins (ties: the larger value, e.g. the more specific code).
 -- name: insert_event_clusters
 INSERT INTO event_clusters
 WITH m AS (
-    SELECT k.cluster_id, k.day, e.*,
-           count(*) OVER (PARTITION BY k.cluster_id, e.cameo) AS cameo_n,
-           count(*) OVER (PARTITION BY k.cluster_id, e.source_code) AS source_n,
-           count(*) OVER (PARTITION BY k.cluster_id, e.target_code) AS target_n,
-           count(*) OVER (PARTITION BY k.cluster_id, e.location_name) AS place_n,
-           count(*) OVER (PARTITION BY k.cluster_id, e.modality) AS modality_n
-    FROM syn_keyed k JOIN events e ON e.event_id = k.event_id
+    SELECT k.cluster_id, k.day, e.* FROM syn_keyed k JOIN events e ON e.event_id = k.event_id
+), source_top AS (
+    SELECT cluster_id, arg_max({'code': source_code, 'country': source_country},
+                               {'known': source_code IS NOT NULL, 'n': n, 'code': source_code}) AS top
+    FROM (SELECT cluster_id, source_code, source_country, count(*) AS n FROM m GROUP BY ALL) GROUP BY cluster_id
+), target_top AS (
+    SELECT cluster_id, arg_max({'code': target_code, 'country': target_country},
+                               {'known': target_code IS NOT NULL, 'n': n, 'code': target_code}) AS top
+    FROM (SELECT cluster_id, target_code, target_country, count(*) AS n FROM m GROUP BY ALL) GROUP BY cluster_id
+), code_top AS (
+    SELECT cluster_id, arg_max({'cameo': cameo, 'root': cameo_root, 'quad': quad_class},
+                               {'known': cameo IS NOT NULL, 'n': n, 'cameo': cameo}) AS top
+    FROM (SELECT cluster_id, cameo, cameo_root, quad_class, count(*) AS n FROM m GROUP BY ALL) GROUP BY cluster_id
+), place_top AS (
+    SELECT cluster_id, arg_max(location_name, {'n': n, 'name': location_name}) AS location_name
+    FROM (SELECT cluster_id, location_name, count(*) AS n FROM m WHERE location_name IS NOT NULL GROUP BY ALL)
+    GROUP BY cluster_id
+), modality_top AS (
+    SELECT cluster_id, arg_max(modality, {'n': n, 'modality': modality}) AS modality
+    FROM (SELECT cluster_id, modality, count(*) AS n FROM m WHERE modality IS NOT NULL GROUP BY ALL)
+    GROUP BY cluster_id
 ), docs AS (
     SELECT DISTINCT cluster_id, doc_id FROM syn_keyed
 ), copies AS (
@@ -101,21 +116,12 @@ WITH m AS (
     FROM docs d JOIN document_copies c ON c.doc_id = d.doc_id GROUP BY d.cluster_id
 ), agg AS (
     SELECT cluster_id,
-           first(source_code ORDER BY source_code IS NULL, source_n DESC, source_code) AS source_code,
-           first(source_country ORDER BY source_country IS NULL, source_n DESC, source_country) AS source_country,
            max(source_actor_id) AS source_actor_id,
-           first(target_code ORDER BY target_code IS NULL, target_n DESC, target_code) AS target_code,
-           first(target_country ORDER BY target_country IS NULL, target_n DESC, target_country) AS target_country,
            max(target_actor_id) AS target_actor_id,
-           first(cameo_root ORDER BY cameo_n DESC, cameo) AS cameo_root,
-           first(cameo ORDER BY cameo_n DESC, cameo) AS cameo,
-           first(quad_class ORDER BY cameo_n DESC, cameo) AS quad_class,
            avg(goldstein) AS goldstein_mean,
-           CASE WHEN bool_or(modality = 'asserted') THEN 'asserted'
-                ELSE first(modality ORDER BY modality IS NULL, modality_n DESC, modality) END AS modality,
+           bool_or(modality = 'asserted') AS any_asserted,
            min(day) AS first_date,
            max(day) AS last_date,
-           first(location_name ORDER BY location_name IS NULL, place_n DESC, location_name) AS location_name,
            max(location_country) AS location_country,
            count(*) AS num_mentions,
            count(DISTINCT doc_id) AS num_docs,
@@ -125,20 +131,26 @@ WITH m AS (
            count_if(modality = 'future') AS future,
            count_if(modality = 'negated') AS negated,
            count_if(modality = 'historical') AS historical,
-           first(event_id ORDER BY modality = 'asserted' DESC, confidence DESC NULLS LAST, event_id) AS example_event_id
+           arg_max(event_id, {'asserted': coalesce(modality = 'asserted', false),
+                              'confidence': coalesce(confidence, -1.0), 'id': event_id}) AS example_event_id
     FROM m GROUP BY cluster_id
 )
-SELECT a.cluster_id, a.source_code, a.source_country, a.source_actor_id,
-       a.target_code, a.target_country, a.target_actor_id,
-       a.cameo_root, a.cameo, a.quad_class, a.goldstein_mean, a.modality, a.first_date, a.last_date,
-       a.location_name, a.location_country,
+SELECT a.cluster_id, s.top.code, s.top.country, a.source_actor_id, t.top.code, t.top.country, a.target_actor_id,
+       k.top.root, k.top.cameo, k.top.quad, a.goldstein_mean,
+       CASE WHEN a.any_asserted THEN 'asserted' ELSE o.modality END,
+       a.first_date, a.last_date, p.location_name, a.location_country,
        a.num_mentions, coalesce(c.articles, a.num_docs), coalesce(c.sources, a.num_docs),
        a.asserted, a.hedged, a.hypothetical, a.future, a.negated, a.historical,
-       concat_ws(' ', coalesce(a.source_code, '?') || coalesce(' → ' || a.target_code, ''), a.cameo, n.name),
+       concat_ws(' ', coalesce(s.top.code, '?') || coalesce(' → ' || t.top.code, ''), k.top.cameo, n.name),
        a.example_event_id
 FROM agg a
+JOIN source_top s ON s.cluster_id = a.cluster_id
+JOIN target_top t ON t.cluster_id = a.cluster_id
+JOIN code_top k ON k.cluster_id = a.cluster_id
+LEFT JOIN place_top p ON p.cluster_id = a.cluster_id
+LEFT JOIN modality_top o ON o.cluster_id = a.cluster_id
 LEFT JOIN copies c ON c.cluster_id = a.cluster_id
-LEFT JOIN syn_cameo n ON n.code = a.cameo;
+LEFT JOIN syn_cameo n ON n.code = k.top.cameo;
 
 -- Pairs of documents about the same story (each pair in both directions), with the reason.
 -- name: syn_edges

@@ -1,4 +1,6 @@
 -- Cross-article synthesis: recomputed from scratch by dyads.synthesis.synthesize().
+-- Derived tables carry no keys or indexes: rewriting indexed rows in one transaction makes
+-- DuckDB's commit slow, and uniqueness holds by construction.
 
 -- One row per copy of a document that was seen, with the publisher that copy counts as:
 -- the feed/source name, else the URL's host, else the origin file (without '#item' or ':line').
@@ -18,7 +20,7 @@ FROM copies;
 
 -- Events reported by several mentions/articles, merged (like GDELT's NumMentions/NumArticles/NumSources).
 CREATE TABLE event_clusters (
-    cluster_id VARCHAR PRIMARY KEY,
+    cluster_id VARCHAR NOT NULL,
     source_code VARCHAR, source_country VARCHAR, source_actor_id VARCHAR,
     target_code VARCHAR, target_country VARCHAR, target_actor_id VARCHAR,
     cameo_root VARCHAR,
@@ -40,13 +42,12 @@ CREATE TABLE event_clusters (
 
 CREATE TABLE event_cluster_members (
     cluster_id VARCHAR NOT NULL,
-    event_id VARCHAR PRIMARY KEY
+    event_id VARCHAR NOT NULL
 );
-CREATE INDEX event_cluster_members_cluster ON event_cluster_members (cluster_id);
 
 -- Documents about the same story.
 CREATE TABLE stories (
-    story_id VARCHAR PRIMARY KEY,
+    story_id VARCHAR NOT NULL,
     label VARCHAR,
     num_documents INTEGER,
     first_date DATE,
@@ -55,7 +56,7 @@ CREATE TABLE stories (
 
 CREATE TABLE story_clusters (
     story_id VARCHAR NOT NULL,
-    doc_id VARCHAR PRIMARY KEY
+    doc_id VARCHAR NOT NULL
 );
 
 -- Why two documents were put in one story: 'near-duplicate', 'same main actor pair', 'shared events'
@@ -63,13 +64,12 @@ CREATE TABLE story_clusters (
 CREATE TABLE story_links (
     doc_a VARCHAR NOT NULL,
     doc_b VARCHAR NOT NULL,
-    reason VARCHAR NOT NULL,
-    PRIMARY KEY (doc_a, doc_b)
+    reason VARCHAR NOT NULL
 );
 
 -- Goals that mean the same, per actor, across documents.
 CREATE TABLE goal_clusters (
-    cluster_id VARCHAR PRIMARY KEY,
+    cluster_id VARCHAR NOT NULL,
     actor_code VARCHAR,
     actor_id VARCHAR,
     label VARCHAR,
@@ -83,9 +83,8 @@ CREATE TABLE goal_clusters (
 
 CREATE TABLE goal_cluster_members (
     cluster_id VARCHAR NOT NULL,
-    goal_id VARCHAR PRIMARY KEY
+    goal_id VARCHAR NOT NULL
 );
-CREATE INDEX goal_cluster_members_cluster ON goal_cluster_members (cluster_id);
 
 -- Who does what to whom, summed over aggregated events.
 CREATE VIEW relations AS
