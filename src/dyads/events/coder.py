@@ -33,6 +33,18 @@ _COMPLEMENT_DEPS = {"dobj", "prep", "pobj", "xcomp", "dative", "attr", "oprd", "
 _REPORTING = {"say", "tell", "state", "announce", "claim", "add", "report", "note", "write", "insist"}
 
 
+class _OtherThan:
+    """Sentence actors that never resolve to the given ones (a source is not its own target)."""
+
+    def __init__(self, actors: SentenceActors, exclude: list[Actor]) -> None:
+        self.actors = actors
+        self.exclude = exclude
+        self.span = actors.span
+
+    def resolve(self, token: Token, possessor: bool = True) -> list[Actor]:
+        return [a for a in self.actors.resolve(token, possessor) if not any(_same(a, x) for x in self.exclude)]
+
+
 @dataclass(slots=True)
 class Match:
     """A fired pattern before actors are paired up."""
@@ -123,7 +135,7 @@ class EventCoder:
             if not sources:
                 continue
             path.append(f"source via {via}")
-            targets, target_via = self._targets(verb, pattern, obj, actors, passive)
+            targets, target_via = self._targets(verb, pattern, obj, actors, passive, sources)
             if pattern.target_required and not targets:
                 continue
             explicit = via.startswith(("nsubj", "agent")) and not any(
@@ -202,7 +214,8 @@ class EventCoder:
         return [], ""
 
     def _targets(self, verb: Token, pattern: VerbPattern, obj: Token | None, actors: SentenceActors,
-                 passive: bool) -> tuple[list[Actor], str]:
+                 passive: bool, sources: list[Actor]) -> tuple[list[Actor], str]:
+        actors = _OtherThan(actors, sources)  # type: ignore[assignment]  # "its war" is not Iran's target
         slots = pattern.target or ("dobj",)
         for slot in slots:
             if slot == "-":
@@ -334,7 +347,7 @@ class EventCoder:
             code = self.codebook[match.pattern.code]
             modality = modality_of(match.trigger, actors.span, doc_year, self.cues)
             if self.recoder is not None:
-                code, modality = self.recoder.recode(code, modality, self.codebook)
+                code, modality = self.recoder.recode(code, modality, self.codebook, match.trigger)
             location = location_for(match.trigger) if location_for else None
             pairs = _pairs(match)
             for n, (source, target) in enumerate(pairs):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 import yaml
+from spacy.tokens import Token
 
 from dyads.events.codebook import CameoCode, Codebook
 from dyads.events.modality import Modality
@@ -18,6 +19,8 @@ class Recoder:
     refusal: dict[str, str]
     intent_cues: frozenset[str]
     refusal_cues: frozenset[str]
+    negations: frozenset[str]
+    future_aux: frozenset[str]
 
     @classmethod
     def load(cls, codebook: Codebook) -> Recoder:
@@ -29,10 +32,15 @@ class Recoder:
                     raise ValueError(f"{path}: {table} {prefix!r} → {code!r} is not a CAMEO code")
         return cls({str(k): str(v) for k, v in data["intent"].items()},
                    {str(k): str(v) for k, v in data["refusal"].items()},
-                   frozenset(data["intent_cues"]), frozenset(data["refusal_cues"]))
+                   frozenset(data["intent_cues"]), frozenset(data["refusal_cues"]), frozenset(data["negations"]),
+                   frozenset(data["future_aux"]))
 
-    def recode(self, code: CameoCode, modality: Modality, codebook: Codebook) -> tuple[CameoCode, Modality]:
+    def recode(self, code: CameoCode, modality: Modality, codebook: Codebook,
+               trigger: Token | None = None) -> tuple[CameoCode, Modality]:
         cue = (modality.cue or "").lower()
+        if modality.value == "negated" and cue in self.negations and trigger is not None and any(
+                c.dep_ == "aux" and c.lower_ in self.future_aux for c in trigger.children):
+            cue = "refuse"  # "will not meet their demands"
         if modality.value == "future" and cue in self.intent_cues:
             new = _lookup(self.intent, code.code)
             if new:
