@@ -177,11 +177,14 @@ def test_report_merge_modalities_keeps_real_dyads() -> None:
 
 @pytest.mark.parametrize("name", ["brief.html", "brief.md"])
 def test_report_write_brief_formats(store_path: Path, tmp_path: Path, name: str) -> None:
-    path, markdown = write_brief(store_path, "Putin", tmp_path / "out" / name)
+    path, said = write_brief(store_path, "Putin", tmp_path / "out" / name)
     assert path == tmp_path / "out" / name and path.exists()
     text = path.read_text(encoding="utf-8")
-    assert markdown.startswith("# What does Putin want?")
-    assert text.startswith("<!doctype html>") if name.endswith(".html") else text == markdown
+    assert said.startswith(f"wrote {path}: What does Putin want? 2 goals, 1 event,")
+    if name.endswith(".html"):
+        assert text.startswith("<!doctype html>")
+    else:
+        assert text.startswith("# What does Putin want?") and text == write_brief(store_path, "Putin", None)[1]
 
 
 def test_report_write_brief_without_file(store_path: Path) -> None:

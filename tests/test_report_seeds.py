@@ -30,10 +30,11 @@ def seeds_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_report_seeds_putin_brief(seeds_store: Path, tmp_path: Path) -> None:
-    path, markdown = write_brief(seeds_store, "Putin", tmp_path / "putin.html")
+    path, said = write_brief(seeds_store, "Putin", tmp_path / "putin.html")
     html = path.read_text(encoding="utf-8")
     assert "<h1>What does Putin want?</h1>" in html
-    assert markdown.startswith("# What does Putin want?")
+    assert "What does Putin want?" in said
+    assert write_brief(seeds_store, "Putin", None)[1].startswith("# What does Putin want?")
     with Store(seeds_store, read_only=True) as store:
         brief = build_brief(store, "Putin")
     assert "Vladimir Putin" in brief.matched

@@ -16,7 +16,7 @@ from dyads.report.html import render_html
 from dyads.report.markdown import render_markdown
 from dyads.report.model import Brief
 
-__all__ = ["Brief", "BriefOutputError", "build_brief", "render_html", "render_markdown", "write_brief"]
+__all__ = ["Brief", "BriefOutputError", "build_brief", "render_html", "render_markdown", "summary", "write_brief"]
 
 SUFFIXES = (".html", ".htm", ".md", ".markdown")
 
@@ -32,7 +32,7 @@ class BriefOutputError(DyadsError):
 def write_brief(db: Path, actor: str | None, out: Path | None) -> tuple[Path | None, str]:
     """Build the brief from the store at `db`; write HTML (.html) or Markdown (.md) to `out` when given.
 
-    Returns (the file written or None, the brief as Markdown).
+    Returns (None, the brief as Markdown) without `out`; (the file written, a one-line summary) with it.
     """
     from dyads.store import Store
 
@@ -40,10 +40,20 @@ def write_brief(db: Path, actor: str | None, out: Path | None) -> tuple[Path | N
         raise BriefOutputError(out)
     with Store(db, read_only=True) as store:
         brief = build_brief(store, actor)
-    markdown = render_markdown(brief)
     if out is None:
-        return None, markdown
-    text = render_html(brief) if out.suffix.lower() in (".html", ".htm") else markdown
+        return None, render_markdown(brief)
+    text = render_html(brief) if out.suffix.lower() in (".html", ".htm") else render_markdown(brief)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(text, encoding="utf-8")
-    return out, markdown
+    return out, summary(brief, out)
+
+
+def summary(brief: Brief, out: Path | None = None) -> str:
+    """One line on what a brief holds: `wrote brief.html: What does Putin want? 12 goals, …`."""
+    if brief.message and not brief.evidence:
+        found = brief.message
+    else:
+        found = ", ".join(f"{len(items)} {word}{'' if len(items) == 1 else 's'}" for items, word in (
+            (brief.goals, "goal"), (brief.events, "event"), (brief.relations, "dyad"), (brief.tones, "tone bar"),
+            (brief.evidence, "cited sentence")))
+    return f"{'wrote ' + str(out) + ': ' if out else ''}{brief.question} {found}"

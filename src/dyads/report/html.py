@@ -242,14 +242,19 @@ def render_html(brief: Brief) -> str:
         ("tone", "Tone"), ("evidence", "Evidence")))
     message = f'<div class="message">{escape(brief.message)}</div>' if brief.message else ""
     notes = "".join(f'<p class="notes">{escape(n)}</p>' for n in brief.notes)
-    if brief.message and not brief.evidence:
-        sections = ""
+    nothing = bool(brief.message and not brief.evidence)
+    if nothing:  # only the question and why there is no answer
+        header = (f'<header class="top"><div class="wrap"><div class="kicker">dyads briefing</div>'
+                  f"<h1>{escape(brief.question)}</h1></div></header>")
+        sections, nav = "", ""
     else:
+        header = _header(brief)
         sections = _goals(brief) + _events(brief) + _network(brief) + _tone(brief) + _evidence(brief)
+        nav = f'<nav class="toc"><div class="wrap">{toc}</div></nav>'
     return ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{escape(brief.question)} — dyads briefing</title><style>{CSS}</style></head><body>"
-            f"{_header(brief)}<nav class=\"toc\"><div class=\"wrap\">{toc}</div></nav>"
+            f"{header}{nav}"
             f'<main class="wrap">{message}{notes}{sections}</main>'
             '<footer class="wrap">Made by dyads from coded news text. Every line links to the sentences it '
             "rests on; hedged, possible and denied events are kept apart from asserted ones.</footer>"
