@@ -24,6 +24,7 @@ MODALITIES = ("asserted", "hedged", "hypothetical", "future", "negated", "histor
 EVENTS_PER_GROUP = 30
 GOALS_PER_ACTOR = 40
 GOAL_ACTORS = 12
+MAX_RELATIONS = 200  # busiest dyads first
 
 
 class EvidenceBook:
@@ -136,7 +137,7 @@ def build_brief(store: Any, actor: str | None, names: Names | None = None) -> Br
     book = EvidenceBook(sentence_spans(store, doc_ids))
     goals = _goal_lines(data.goals, book, names)
     events, pair_refs = _event_lines(data, book, names)
-    relations = tuple(_relation(row, names, pair_refs, book) for row in data.relations)
+    relations = tuple(_relation(row, names, pair_refs, book) for row in data.relations[:MAX_RELATIONS])
     tones = tuple(_tone(row, names, match) for row in data.tones
                   if row.get("mean_tone", row.get("tone")) is not None)
     message = None

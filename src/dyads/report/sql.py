@@ -95,7 +95,8 @@ FROM events e
 WHERE e.source_code IS NOT NULL AND e.target_code IS NOT NULL AND e.source_code <> e.target_code
   AND e.modality IN ('asserted', 'hedged')
 GROUP BY ALL
-ORDER BY events DESC
+ORDER BY events DESC, e.source_code, e.target_code
+LIMIT 1000
 """
 
 TONE = """
