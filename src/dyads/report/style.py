@@ -42,7 +42,7 @@ main.wrap { padding-top: 1.5rem; padding-bottom: 2rem; }
                  color: var(--faint); margin-left: .4rem; }
 .in-short { margin-top: 1.2rem; border-left: 3px solid var(--accent); padding: .1rem 0 .1rem 1rem; max-width: 56rem; }
 .in-short p { margin: .3rem 0; }
-.in-short .label { display: inline-block; min-width: 9.5rem; font-size: .74rem; text-transform: uppercase;
+.in-short .label { display: inline-block; min-width: 11.5rem; font-size: .74rem; text-transform: uppercase;
                    letter-spacing: .08em; color: var(--muted); font-weight: 600; }
 details.more { margin-top: .3rem; }
 details.more > summary { cursor: pointer; color: var(--accent); font-size: .88rem; font-weight: 500;
