@@ -33,6 +33,15 @@ _TITLE_SECTOR = {"army_chief": "MIL", "chief_of_staff": "MIL"}
 _AGENT_NOUNS = {"leader", "leadership", "delegation", "side", "spokesman", "spokeswoman", "spokesperson"}
 
 
+def compose(country: str | None, sector: str | None) -> str | None:
+    """A CAMEO code from its parts; an organisation's officials carry its own code (IGOUNO, not IGOUNOGOV)."""
+    if not country:
+        return sector
+    if len(country) > 3 and sector == "GOV":
+        return country
+    return country + (sector or "")
+
+
 @dataclass(slots=True)
 class ActorMention:
     """A dictionary match in a sentence, with the actor it resolved to."""
@@ -90,7 +99,7 @@ class DocumentActors:
             return Actor(text, code, country, sector_code or None, entry.actor_id)
         country = entry.country
         sector = sector or entry.sector
-        code = (country or "") + (sector or "") if country else sector
+        code = compose(country, sector)
         return Actor(text, code, country, sector, entry.actor_id)
 
 
@@ -158,7 +167,7 @@ class SentenceActors:
                     other = self.mention_actor(mention)
                     sector = actor.sector if actor.actor_id is None else other.sector
                     country = other.country
-                    extra.append(Actor(conj.text + " " + head.text, (country or "") + (sector or ""), country,
+                    extra.append(Actor(conj.text + " " + head.text, compose(country, sector), country,
                                        sector, None if sector else other.actor_id))
         return extra
 
@@ -191,13 +200,13 @@ class SentenceActors:
                     owner = self._country_of(token) or self._country_of(child)
                     country = owner[1].country if owner is not None else None
                     # with no country named, a sector-only actor: the event's other party may lend its country
-                    return Actor(self._phrase_text(token), (country or "") + "GOV", country, "GOV", None)
+                    return Actor(self._phrase_text(token), compose(country, "GOV"), country, "GOV", None)
         owner = self._country_of(token, direct=True)
         if owner is not None and token.pos_ in ("NOUN", "PROPN") and not _abstract(token):
             # "Israeli army bulldozers", "Russian aircraft": the country's, of the sector a compound names
             sector = next((self._sector(c) for c in token.children if c.dep_ == "compound" and self._sector(c)), None)
             country = owner[1].country
-            return Actor(self._phrase_text(token), (country or "") + (sector or owner[1].sector or ""), country,
+            return Actor(self._phrase_text(token), compose(country, sector or owner[1].sector), country,
                          sector or owner[1].sector, owner[1].actor_id if not sector else None)
         return self._possessor(token) if possessor else None
 
@@ -292,7 +301,7 @@ class SentenceActors:
                 if len(holders) == 1 or (holders and title in ("president", "prime_minister", "leader", "chancellor")):
                     return self.document.build(text, holders[0])
             sector = "ELI" if former else _TITLE_SECTOR.get(title, "GOV")
-            return Actor(text, (country or "") + sector, country, sector, None)
+            return Actor(text, compose(country, sector), country, sector, None)
         # a bare title ("the president") refers back to the last person who held it
         for entry, actor in reversed(self.memory.persons_seen):
             role = entry.role_on(day)
@@ -308,7 +317,7 @@ class SentenceActors:
             country = owner_actor.country
             if owner_actor.sector and owner_actor.sector != "GOV" and sector == "GOV":
                 sector = owner_actor.sector
-            return Actor(text, (country or "") + sector, country, sector, None)
+            return Actor(text, compose(country, sector), country, sector, None)
         if token.lower_ in self.dictionary.standalone_sector_words or \
                 token.lemma_.lower() in self.dictionary.standalone_sector_words or any(
                     c.dep_ in ("amod", "compound") and self._sector(c) == sector for c in token.children):

@@ -28,6 +28,9 @@ from dyads.records import Actor, Event, Location
 _OBJECT_CONTROL = {"urge", "ask", "call", "press", "force", "persuade", "push", "invite", "encourage", "tell",
                    "order", "allow", "help", "pressure", "compel", "convince", "request", "appeal"}
 _SUBJECT_DEPS = ("nsubj", "csubj")
+# acts often reported with no one on the receiving end: intents, yielding, investigations, threats, protests,
+# force postures, repression and violence
+_TARGETLESS_ROOTS = ("03", "08", "09", "12", "13", "14", "15", "16", "17", "18", "19", "20")
 _FRAMING_ROOTS = ("02", "03", "10", "12", "13")
 _COMPLEMENT_DEPS = {"dobj", "prep", "pobj", "xcomp", "dative", "attr", "oprd", "pcomp", "compound", "amod"}
 _REPORTING = {"say", "tell", "state", "announce", "claim", "add", "report", "note", "write", "insist"}
@@ -140,8 +143,10 @@ class EventCoder:
                 continue
             explicit = via.startswith(("nsubj", "agent")) and not any(
                 t.pos_ == "PRON" for t in verb.children if t.dep_ in _SUBJECT_DEPS)
+            if pattern.code[:2] == "01":  # "told reporters": the press is the channel, not the addressee
+                targets = [t for t in targets if not (t.sector == "MED" and not t.country)]
             if not targets and len(sources) < 2 and not _stands_alone(pattern, verb) and not (
-                    explicit and pattern.code[:2] not in ("01", "02")):
+                    explicit and pattern.code[:2] in _TARGETLESS_ROOTS):
                 # an act with no one on the receiving end is rarely codable in opinion text
                 continue
             if targets:
