@@ -31,6 +31,9 @@ _SUBJECT_DEPS = ("nsubj", "csubj")
 # acts often reported with no one on the receiving end: intents, yielding, investigations, threats, protests,
 # force postures, repression and violence
 _TARGETLESS_ROOTS = ("03", "08", "09", "12", "13", "14", "15", "16", "17", "18", "19", "20")
+_LIGHT_VERBS = frozenset({"launch", "stage", "begin", "start", "hold", "carry", "conduct", "mount", "wage", "resume",
+                          "intensify", "escalate", "unleash", "continue", "step", "organize", "organise", "call"})
+_PLACE_TARGET_ROOTS = ("17", "18", "19", "20")
 _FRAMING_ROOTS = ("02", "03", "10", "12", "13")
 _COMPLEMENT_DEPS = {"dobj", "prep", "pobj", "xcomp", "dative", "attr", "oprd", "pcomp", "compound", "amod"}
 _REPORTING = {"say", "tell", "state", "announce", "claim", "add", "report", "note", "write", "insist"}
@@ -143,6 +146,8 @@ class EventCoder:
                 continue
             explicit = via.startswith(("nsubj", "agent")) and not any(
                 t.pos_ == "PRON" for t in verb.children if t.dep_ in _SUBJECT_DEPS)
+            if not targets and pattern.code[:2] in _PLACE_TARGET_ROOTS:
+                targets, target_via = self._place_target(verb, sources)
             if pattern.code[:2] == "01":  # "told reporters": the press is the channel, not the addressee
                 targets = [t for t in targets if not (t.sector == "MED" and not t.country)]
             if not targets and len(sources) < 2 and not _stands_alone(pattern, verb) and not (
@@ -265,6 +270,24 @@ class EventCoder:
         found = self._nearest_target(verb, actors)
         return found, ("nearest actor in the complements" if found else "")
 
+    def _place_target(self, trigger: Token, sources: list[Actor]) -> tuple[list[Actor], str]:
+        """ "shelled Kharkiv", "the annexation of Crimea": a place struck or taken stands for its country."""
+        if self.gazetteer is None:
+            return [], ""
+        candidates = [c for c in trigger.children if c.dep_ == "dobj"]
+        candidates += [g for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("of", "on", "in", "into", "at",
+                                                                                      "against")
+                       for g in p.children if g.dep_ == "pobj"]
+        for token in candidates:
+            if token.ent_type_ not in ("GPE", "LOC", "FAC"):
+                continue
+            ent = next((e for e in token.sent.ents if e.start <= token.i < e.end), None)
+            place = self.gazetteer.resolve(ent.text if ent is not None else token.text)
+            if place is None or not place.country or any(s.country == place.country for s in sources):
+                continue
+            return [Actor(place.name, place.country, place.country, None, None)], f"place {place.name}"
+        return [], ""
+
     def _nearest_target(self, verb: Token, actors: SentenceActors) -> list[Actor]:
         """The first actor in the trigger's complements, breadth first (PETRARCH takes the next actor)."""
         frontier = [c for c in verb.children if c.dep_ in _COMPLEMENT_DEPS and c.i > verb.i]
@@ -282,6 +305,8 @@ class EventCoder:
     def _noun_match(self, noun: Token, actors: SentenceActors) -> Match | None:
         if noun.head.lemma_.lower() in self.cues.goal_verbs and noun.dep_ in ("dobj",):
             return None
+        if noun.head.pos_ == "VERB" and governed_by_goal(noun.head, self.cues) is not None:
+            return None  # "seeking to end the war": what someone wants
         for pattern in self.patterns.nouns_for(noun.lemma_.lower()) or self.patterns.nouns_for(noun.lower_):
             if pattern.modifier and not any(c.lemma_.lower() in pattern.modifier for c in noun.children):
                 continue
@@ -315,7 +340,13 @@ class EventCoder:
                         break
             if pattern.target_required and not targets:
                 continue
-            if not targets and pattern.code[:2] not in ("14", "15", "18", "19", "20"):
+            if not targets and pattern.code[:2] in _PLACE_TARGET_ROOTS:
+                targets, via = self._place_target(noun, sources)
+                if targets:
+                    path.append(f"target via {via}")
+            if not targets and not (pattern.code[:2] in ("14", "15", "18", "19", "20") and noun.dep_ == "dobj"
+                                    and lemma_in(noun.head, _LIGHT_VERBS)):
+                # "launched an offensive", "staged a protest" are acts; "against Russian aggression" is not
                 continue
             return Match(noun, pattern, sources, targets, path, 0.6)
         return None
