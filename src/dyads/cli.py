@@ -292,5 +292,51 @@ def explain(event_id: Annotated[str, typer.Argument(help="An event id from the s
         out.print(f"{key}: {value}", markup=False)
 
 
+@app.command()
+def brief(
+    actor: Annotated[str | None, typer.Option(help="Name, actor id or CAMEO code, e.g. Putin.")] = None,
+    db: DbOption = Path("dyads.duckdb"),
+    out_path: Annotated[Path | None, typer.Option("--out", help="brief.html or brief.md; Markdown on stdout if unset.")]
+    = None,
+) -> None:
+    """Who wants what, what happened, who relates to whom, and the tone toward each actor, with evidence.
+
+    Example: dyads brief --actor Putin --out brief.html
+    """
+    from dyads.report import write_brief
+
+    try:
+        _, text = write_brief(db, actor, out_path)
+    except DyadsError as error:
+        _fail(error)
+    out.print(text, markup=False, highlight=False)
+
+
+@app.command("events")
+def list_events(
+    db: DbOption = Path("dyads.duckdb"),
+    limit: Annotated[int, typer.Option(help="How many.")] = 20,
+    actor: Annotated[str | None, typer.Option(help="Only events whose source or target code starts with this.")] = None,
+) -> None:
+    """List stored events with their ids (for `dyads explain`).
+
+    Example: dyads events --actor RUS --limit 10
+    """
+    from dyads.store import Store
+
+    try:
+        with Store(db, read_only=True) as store:
+            rows = store.query_dicts("events_list", prefix=(actor or "").upper() + "%", limit=limit)
+    except DyadsError as error:
+        _fail(error)
+    table = Table()
+    for column in ("event_id", "source_code", "cameo", "target_code", "modality", "trigger", "date"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*(str(row[c]) if row[c] is not None else "" for c in
+                        ("event_id", "source_code", "cameo", "target_code", "modality", "trigger", "date")))
+    out.print(table)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
