@@ -3,8 +3,9 @@
 Three classes (negative, neutral, positive). Its weights live in `data/tone/target_model.tsv`
 (written by `fit_target_model` + `write_target_model`, read and validated by
 `read_target_model`). `TargetModel.tone` maps the class probabilities to one number in
-[-1, 1] whose sign is the winning class and whose magnitude is < 0.05 exactly when the
-winner is neutral, so callers can use the project's |tone| < 0.05 convention.
+[-1, 1] whose sign is the winning class, whose magnitude is < 0.05 exactly when the
+winner is neutral and otherwise grows with the winner's probability, so callers can use
+the project's |tone| < 0.05 convention.
 """
 
 from __future__ import annotations
@@ -48,10 +49,9 @@ class TargetModel:
         p_neg, p_neu, p_pos = self.probabilities(feats)
         scores = [math.log(p + 1e-12) + b for p, b in zip((p_neg, p_neu, p_pos), self.decision_bias, strict=True)]
         winner = scores.index(max(scores))
-        lean = p_pos - p_neg
         if winner == 1:
-            return 0.999 * NEUTRAL_BAND * lean
-        strength = max(lean, 0.0) if winner == 2 else max(-lean, 0.0)
+            return 0.999 * NEUTRAL_BAND * (p_pos - p_neg)
+        strength = p_pos if winner == 2 else p_neg
         return math.copysign(NEUTRAL_BAND + (1 - NEUTRAL_BAND) * strength, 1.0 if winner == 2 else -1.0)
 
 

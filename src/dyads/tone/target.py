@@ -41,8 +41,9 @@ class ToneOptions:
     predicate: float = 1.4  # the word governs the target (its verb, its noun)
     modifier: float = 1.4  # the word hangs off the target (amod, appos, relcl …)
     speech_content: float = 0.6  # word inside what the target says (ccomp of say/tell …)
-    but_before: float = 0.5  # VADER's rule: words before "but" count half …
-    but_after: float = 1.5  # … words after it half again as much
+    # VADER's "but" rule (0.5 before, 1.5 after) suits whole sentences, not targets: off by default
+    but_before: float = 1.0
+    but_after: float = 1.0
     skip_proper_nouns: bool = True  # "United Nations", "Justice Department" carry no tone
 
 
