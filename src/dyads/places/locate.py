@@ -180,23 +180,30 @@ class _Finder:
             return
         self.seen.add(tok.i)
         match = self._mention(tok, rank, relation, strong, named_as_place)
-        if match is not None:
-            yield depth, match
         generic = tok.lemma_.lower() in self.rules.place_nouns
-        known_compound = False
+        has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+        # "the Algiers suburb of Oued Kniss": a known name before a lowercase place noun is a container.
+        known_compound = match is not None and match.place is not None and generic and tok.is_lower
+        if match is not None:
+            yield depth + (2 if known_compound and has_of else 0), match
         for child in tok.children:
             dep = child.dep_
-            # "at a Lima safe house", "off a west Dublin soccer field": a place compound of any noun
-            # a locative phrase points at is where that thing is.
-            modifier = (generic and dep in ("compound", "nmod", "poss")) or (
-                strong and match is None and dep == "compound")
-            if child.i in self.seen or not modifier:
+            if child.i in self.seen:
                 continue
-            sub = self._mention(child, rank, relation, strong, named_as_place=generic)
+            if generic and dep == "poss":
+                sub = self._mention(child, rank, relation, strong, named_as_place=True)
+                container = True
+            elif strong and match is None and dep == "compound":
+                # "at a Lima safe house", "off a west Dublin soccer field": where that thing is.
+                # Not a country: "the U.S. embassy", "US airstrikes" name an owner or an actor.
+                sub = self._mention(child, rank, relation, strong)
+                if sub is not None and sub.place is not None and sub.place.kind == "country":
+                    sub = None
+                container = False
+            else:
+                continue
             if sub is not None:
                 self.seen.add(child.i)
-                container = dep == "poss" or sub.place is not None
-                known_compound = known_compound or (dep != "poss" and sub.place is not None)
                 yield depth + (2 if container else 0), sub
         for child in tok.children:
             dep = child.dep_
@@ -204,8 +211,9 @@ class _Finder:
                 continue
             if dep == "prep" and child.lower_ == "of":
                 if generic or (match is None and depth == 0 and strong):
+                    # "the Bala Farms area of rural Damascus": after an unknown name, "of" is the container.
+                    step = 2 if generic and match is not None and not known_compound else 1
                     for pobj in _pobjs(child):
-                        step = 1 if known_compound or not generic else 2
                         yield from self._under(pobj, rank, depth + step, relation, strong, generic)
             elif dep == "prep":
                 for pobj in _pobjs(child):
@@ -260,17 +268,15 @@ class _Finder:
             end -= 1
         if start >= end:
             return None
-        span = doc[start:end]
-        alternates = strong or label in PLACE_LABELS
-        place = self.gaz.lookup(span.text, alternates=alternates)
-        generic_head = tok.i + 1 == end and tok.lemma_.lower() in self.rules.place_nouns
-        if place is None and generic_head and end - start > 1:
-            # "Zafaraniyah neighborhood": the name is the words before the generic noun.
-            span = doc[start:end - 1]
-            place = self.gaz.lookup(span.text, alternates=alternates)
+        if tok.i + 1 == end and tok.is_lower and tok.lemma_.lower() in self.rules.place_nouns:
+            # "Zafaraniyah neighborhood", "the West Bank city": the name is the words before the
+            # lowercase place noun; a bare "city" is no name. ("Sadr City", "Kodori Gorge" keep theirs.)
+            if end - start == 1:
+                return None
+            end -= 1
             named_as_place = True
-        elif generic_head and end - start == 1:
-            return None  # a bare "city", "area": not a name
+        span = doc[start:end]
+        place = self.gaz.lookup(span.text, alternates=strong or label in PLACE_LABELS)
         if not self._believable(span, place, label, strong, named_as_place):
             return None
         return PlaceMatch(span.text, span.start_char, span.end_char, place, relation, rank)
@@ -289,7 +295,8 @@ class _Finder:
             parts = [p for p in _PAIR_SPLIT.split(text) if p.strip()]
             if len(parts) > 1 and all(self.gaz.lookup(p, alternates=False) for p in parts):
                 return False
-            return (strong and label in PLACE_LABELS) or (named_as_place and _is_name(span))
+            named = named_as_place and _is_name(span)
+            return (strong and label in PLACE_LABELS) or named
         if label in PLACE_LABELS or strong:
             return True
         if label:  # tagged PERSON, ORG …: only a name that is hard to mistake ("Kyiv" tagged PERSON)
