@@ -61,10 +61,12 @@ class ActorRuler:
         seen: set[tuple[str, bool]] = set()
         for phrase in phrases:
             key = (phrase.text if phrase.case_sensitive else phrase.text.lower(), phrase.case_sensitive)
-            if key in seen or not phrase.text.strip() or phrase.weak:
-                continue  # weak forms ("the alliance", "Brussels") need context this ruler does not check
+            if key in seen or not phrase.text.strip():
+                continue
             seen.add(key)
-            ident = pattern_id(phrase)
+            # weak forms ("Brussels", "the West Bank") are marked, so that no shorter form inside them matches,
+            # but stand for no actor: they need context this ruler does not check
+            ident = pattern_id(phrase) if not phrase.weak else f"{phrase.actor_id}|weak|"
             self.labels[self.vocab.strings.add(ident)] = (phrase_label(phrase), ident)
             (exact if phrase.case_sensitive else lower).setdefault(ident, []).append(nlp.make_doc(phrase.text))
         for ident, docs in lower.items():

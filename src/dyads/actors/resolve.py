@@ -118,7 +118,7 @@ class SentenceActors:
                 continue
             actor_id, role, sector = parse_pattern_id(ent.ent_id_)
             entry = self.dictionary.entries.get(actor_id)
-            if entry is None:
+            if entry is None or role == "weak":
                 continue
             mention = ActorMention(ent, entry, role, sector)
             self.mentions.append(mention)

@@ -291,7 +291,7 @@ class EventCoder:
     def _nearest_target(self, verb: Token, actors: SentenceActors) -> list[Actor]:
         """The first actor in the trigger's complements, breadth first (PETRARCH takes the next actor)."""
         frontier = [c for c in verb.children if c.dep_ in _COMPLEMENT_DEPS and c.i > verb.i]
-        for _ in range(3):
+        for _ in range(5):
             following = []
             for node in frontier:
                 if node.dep_ in ("dobj", "pobj", "dative", "attr", "oprd"):
