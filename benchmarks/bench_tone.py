@@ -48,7 +48,7 @@ def load(path: Path, limit: int | None) -> list[dict]:
     return records
 
 
-def report(name: str, gold: list[int], pred: list[int], tune: list[bool]) -> dict[str, float]:
+def report(gold: list[int], pred: list[int], tune: list[bool]) -> dict[str, float]:
     parts = {
         "tune": [i for i, t in enumerate(tune) if t],
         "held": [i for i, t in enumerate(tune) if not t],
@@ -77,8 +77,19 @@ def main(argv: list[str] | None = None) -> int:
             span = doc.char_span(t["from"], t["to"], alignment_mode="expand")
             if span is None or not len(span):
                 continue
-            targets.append((doc, span[0].sent, span.start, span.end, LABELS[t["polarity"]], is_tune(text),
-                            text, t["from"], t["to"]))
+            targets.append(
+                (
+                    doc,
+                    span[0].sent,
+                    span.start,
+                    span.end,
+                    LABELS[t["polarity"]],
+                    is_tune(text),
+                    text,
+                    t["from"],
+                    t["to"],
+                )
+            )
 
     if args.fit:
         lex = load_tone_lexicon(with_model=False)
@@ -88,10 +99,15 @@ def main(argv: list[str] | None = None) -> int:
                 rows.append(target_features(sent, a, b, sentence_valences(sent, lex)))
                 labels.append(g)
         model = fit_target_model(rows, labels, FEATURES)
-        write_target_model(model, MODEL_PATH, comment=(
-            "Target-tone model: multinomial logistic regression over dyads.tone.target.FEATURES.\n"
-            f"Fitted by benchmarks/bench_tone.py --fit on the 70% tune part of NewsMTSC train "
-            f"({len(rows)} targets); decision_bias maximises macro-F1 there."))
+        write_target_model(
+            model,
+            MODEL_PATH,
+            comment=(
+                "Target-tone model: multinomial logistic regression over dyads.tone.target.FEATURES.\n"
+                f"Fitted by benchmarks/bench_tone.py --fit on the 70% tune part of NewsMTSC train "
+                f"({len(rows)} targets); decision_bias maximises macro-F1 there."
+            ),
+        )
         print(f"fitted on {len(rows)} tune targets -> {MODEL_PATH.relative_to(ROOT)}")
 
     analyzer = get_analyzer()
@@ -119,16 +135,20 @@ def main(argv: list[str] | None = None) -> int:
 
     gold = [t[4] for t in targets]
     tune = [t[5] for t in targets]
-    ours = report("dyads", gold, [cls(x) for x in api], tune)
-    base = report("vader", gold, [cls(compound[t[6]]) for t in targets], tune)
-    print(f"NewsMTSC train: {len(records)} sentences, {len(targets)} targets "
-          f"({sum(tune)} tune / {len(tune) - sum(tune)} held)")
+    ours = report(gold, [cls(x) for x in api], tune)
+    base = report(gold, [cls(compound[t[6]]) for t in targets], tune)
+    print(
+        f"NewsMTSC train: {len(records)} sentences, {len(targets)} targets "
+        f"({sum(tune)} tune / {len(tune) - sum(tune)} held)"
+    )
     print(f"{'part':6s} {'dyads':>7s} {'VADER':>7s} {'gain':>7s}")
     for part in ("tune", "held", "all"):
         print(f"{part:6s} {ours[part]:7.3f} {base[part]:7.3f} {ours[part] - base[part]:+7.3f}")
-    print(f"time: spaCy parse {parse_s:.2f}s ({1000 * parse_s / len(docs):.2f} ms/sentence); "
-          f"tone_toward {api_s:.2f}s = {api_s / parse_s:.2f}x parse; "
-          f"scoring on parsed docs {score_s:.2f}s = {score_s / parse_s:.3f}x parse")
+    print(
+        f"time: spaCy parse {parse_s:.2f}s ({1000 * parse_s / len(docs):.2f} ms/sentence); "
+        f"tone_toward {api_s:.2f}s = {api_s / parse_s:.2f}x parse; "
+        f"scoring on parsed docs {score_s:.2f}s = {score_s / parse_s:.3f}x parse"
+    )
     if mismatches:
         print(f"warning: {mismatches} targets classed differently by tone_toward and tone_toward_span")
     return 0

@@ -77,3 +77,12 @@ def test_model_file_must_match_features(tmp_path: Path):
     path.write_text("feature\tmean\tscale\tw_neg\tw_neu\tw_pos\nlocal_pos\t0\t1\t0\t0\t0\n", encoding="utf-8")
     with pytest.raises(TargetModelError, match="refit"):
         read_target_model(path, FEATURES)
+
+
+def test_import_is_cheap():
+    import subprocess
+    import sys
+
+    code = "import sys, dyads.tone; print('spacy' in sys.modules, 'numpy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]

@@ -94,3 +94,20 @@ def test_library_entry_point_and_pipeline_path_agree(analyzer):
     assert [(t.actor.actor_id, t.mentions) for t in tones] == [("merkel", 2), ("orban", 2)]
     assert all(-1 <= t.tone <= 1 for t in tones)
     assert tones[1].tone < 0
+
+
+def test_sentence_valences_negation_and_boosters(analyzer):
+    from dyads.tone import sentence_valences
+
+    def valence_of(text: str, word: str) -> float:
+        doc = analyzer.nlp(text)
+        sent = next(iter(doc.sents))
+        index = next(t.i for t in doc if t.text == word)
+        return dict(sentence_valences(sent, analyzer.lexicon))[index]
+
+    plain = valence_of("The plan was a success.", "success")
+    assert valence_of("The plan was a very great success.", "success") > plain > 0
+    assert valence_of("The plan was not a success.", "success") < 0
+    assert analyzer.lexicon.words.get("united") == 0.0
+    doc = analyzer.nlp("The United Nations met in Geneva.")
+    assert sentence_valences(next(iter(doc.sents)), analyzer.lexicon) == []
