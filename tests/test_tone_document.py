@@ -29,7 +29,8 @@ def test_document_tone_fields_and_arithmetic(lexicon):
 
 
 def test_document_tone_sign_and_negation(lexicon):
-    assert document_tone("The ministers welcomed a historic breakthrough in peace talks.", lexicon)["tone"] > 0
+    text = "The ministers welcomed a historic breakthrough in peace talks."
+    assert document_tone(text, lexicon)["tone"] > 0
     assert document_tone("Troops launched an illegal invasion and committed atrocities.", lexicon)["tone"] < 0
     negated = document_tone("The talks were not a success.", lexicon)
     assert negated["negative"] > 0 and negated["positive"] == 0

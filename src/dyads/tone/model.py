@@ -47,7 +47,8 @@ class TargetModel:
 
     def tone(self, feats: Sequence[float]) -> float:
         p_neg, p_neu, p_pos = self.probabilities(feats)
-        scores = [math.log(p + 1e-12) + b for p, b in zip((p_neg, p_neu, p_pos), self.decision_bias, strict=True)]
+        probs = (p_neg, p_neu, p_pos)
+        scores = [math.log(p + 1e-12) + b for p, b in zip(probs, self.decision_bias, strict=True)]
         winner = scores.index(max(scores))
         if winner == 1:
             return 0.999 * NEUTRAL_BAND * (p_pos - p_neg)
