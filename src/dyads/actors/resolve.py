@@ -30,6 +30,8 @@ _REPORTING = {"say", "tell", "state", "announce", "declare", "add", "insist", "w
 _FORMER = {"former", "ex", "ex-", "erstwhile", "then"}
 _TITLE_SECTOR = {"army_chief": "MIL", "chief_of_staff": "MIL"}
 # words that make a noun a (group of) people acting for a country, when no sector word says more
+_GROUP_NOUNS = {"group", "member", "supporter", "activist", "leader", "official", "force", "unit", "faction",
+                "movement", "party", "coalition", "figure", "camp", "bloc", "wing", "representative", "fighter"}
 _AGENT_NOUNS = {"leader", "leadership", "delegation", "side", "spokesman", "spokeswoman", "spokesperson"}
 
 
@@ -186,6 +188,10 @@ class SentenceActors:
         if title is not None:
             return self._title_actor(token, title)
         sector = self._sector(token)
+        if sector is None and token.lemma_.lower() in _GROUP_NOUNS:
+            # "opposition groups", "rebel fighters": the group is the sector its modifier names
+            sector = next((self._sector(c) for c in token.children
+                           if c.dep_ in ("compound", "amod") and self._sector(c)), None)
         if sector is not None or token.lemma_.lower() in _AGENT_NOUNS:
             return self._sector_actor(token, sector or "GOV")
         for child in token.children:
