@@ -44,6 +44,7 @@ BIG_TOWN_LOWERCASE = 1_000_000
 DIRECT, NESTED, CLAUSE, SUBCLAUSE = 0, 1, 2, 3
 CLAUSE_DEPS = frozenset({"conj", "xcomp", "advcl"})
 SHARED_DEPS = frozenset({"conj", "xcomp"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _PAIR_SPLIT = re.compile(r"\s*[-\u2013/]\s*")
 ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative", "obj"})
 EVENT_ARG_DEPS = ARGUMENT_DEPS | {"nsubj"}
@@ -115,14 +116,14 @@ class _Finder:
         for _ in range(2):
             if head.dep_ not in CLAUSE_DEPS or head.head is head or head.head.pos_ not in ("VERB", "AUX"):
                 break
-            shared = head.dep_ in SHARED_DEPS
+            shared = _shares_scene(head)
             head = head.head
             rank = DIRECT if shared else CLAUSE
             yield from self._preps_of(head, rank, "clause:", 1)
             yield from self._objects(head, rank, "clause:", 1)
         for child in trigger.children:
             if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
-                rank = DIRECT if child.dep_ in SHARED_DEPS else SUBCLAUSE
+                rank = DIRECT if _shares_scene(child) else SUBCLAUSE
                 yield from self._preps_of(child, rank, "subclause:", 1)
                 yield from self._objects(child, rank, "subclause:", 1)
 
@@ -302,6 +303,12 @@ class _Finder:
         if label:  # tagged PERSON, ORG …: only a name that is hard to mistake ("Kyiv" tagged PERSON)
             return place.kind != "city" or place.population >= BIG_TOWN_TAGGED
         return any(t.pos_ == "PROPN" for t in span)
+
+
+def _shares_scene(verb: Token) -> bool:
+    """A verb joined by "and" or "to" without a subject of its own ("shot and killed", "tried to
+    enter") shares its head's scene; "X was shot … and Y was burned in Z" does not."""
+    return verb.dep_ in SHARED_DEPS and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
 def _is_name(span: Span) -> bool:
