@@ -42,6 +42,10 @@ def locate(nlp, gaz: Gazetteer, text: str, trigger: str):
         ("Protesters gathered outside the parliament in Kiev.", "gathered", "Kyiv", "UKR"),
         ("Bombers flew patrols over the Arctic on Tuesday.", "flew", "Arctic", None),
         ("In Kandahar, two policemen were shot in Maiwand district.", "shot", "Maiwand", "AFG"),
+        ("Gunmen attacked the village of Zorbakh in Helmand province.", "attacked", "Zorbakh", "AFG"),
+        ("A bomb exploded outside the U.S. embassy in Nairobi.", "exploded", "Nairobi", "KEN"),
+        ("Police shot and killed two smugglers in the town of Tikrit.", "killed", "Tikrīt", "IRQ"),
+        ("Troops entered Kherson on Friday.", "entered", "Kherson", "UKR"),
     ],
 )
 def test_places_locate_finds_the_place(nlp, gaz, text, trigger, name, country) -> None:
@@ -68,6 +72,8 @@ def test_places_locate_target_place_is_the_event_place(nlp, gaz) -> None:
         ("Thousands of refugees fled from Mariupol.", "fled"),
         ("The US blockade hurt the economy.", "hurt"),
         ("Officials discussed the war in a phone call.", "discussed"),
+        ("The summit marked a turning point in U.S.-Russia relations.", "marked"),
+        ("The US airstrikes hit a convoy.", "hit"),
     ],
 )
 def test_places_locate_says_nothing_rather_than_guess(nlp, gaz, text, trigger) -> None:
@@ -86,6 +92,13 @@ def test_places_locate_explains_its_choice(nlp, gaz) -> None:
 def test_places_locate_prefers_the_town_over_its_container(nlp, gaz) -> None:
     loc = locate(nlp, gaz, "Gunmen killed three farmers in the town of Tikrit in northern Iraq.", "killed")
     assert loc is not None and normalize(loc.name) == "tikrit" and loc.country == "IRQ"  # geonames: Tikrīt
+
+
+def test_places_locate_conjoined_clauses_with_own_subject_are_separate(nlp, gaz) -> None:
+    text = "The envoy was arrested, and the journalist was released in Minsk."
+    assert locate(nlp, gaz, text, "arrested") is None
+    loc = locate(nlp, gaz, text, "released")
+    assert loc is not None and loc.name == "Minsk" and loc.country == "BLR"
 
 
 def test_places_locate_stays_in_its_sentence(nlp, gaz) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 REGION_KINDS = frozenset({"region", "state", "place", "facility", "sea", "country"})
-RULE_LISTS = ("locative_preps", "place_object_verbs", "event_nouns", "place_nouns", "drop_leading",
+RULE_LISTS = ("locative_preps", "place_slot_verbs", "place_object_verbs", "event_nouns", "place_nouns", "drop_leading",
               "drop_trailing", "common_words")
 
 
@@ -48,6 +48,7 @@ class LocationRules:
     """Word lists that say how a parse links an event to a place (see data/places/rules.yaml)."""
 
     locative_preps: frozenset[str]
+    place_slot_verbs: frozenset[str]
     conditional_preps: tuple[tuple[str, frozenset[str]], ...]
     place_object_verbs: frozenset[str]
     event_nouns: frozenset[str]

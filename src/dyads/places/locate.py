@@ -116,16 +116,20 @@ class _Finder:
         for _ in range(2):
             if head.dep_ not in CLAUSE_DEPS or head.head is head or head.head.pos_ not in ("VERB", "AUX"):
                 break
+            if head.dep_ == "conj" and not _shares_scene(head):
+                break  # "X was arrested, and Y was released in Minsk": another event
             shared = _shares_scene(head)
             head = head.head
-            rank = DIRECT if shared else CLAUSE
-            yield from self._preps_of(head, rank, "clause:", 1)
-            yield from self._objects(head, rank, "clause:", 1)
+            rank, prefix = (DIRECT, "shared:") if shared else (CLAUSE, "clause:")
+            yield from self._preps_of(head, rank, prefix, 1)
+            yield from self._objects(head, rank, prefix, 1)
         for child in trigger.children:
             if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
-                rank = DIRECT if _shares_scene(child) else SUBCLAUSE
-                yield from self._preps_of(child, rank, "subclause:", 1)
-                yield from self._objects(child, rank, "subclause:", 1)
+                if child.dep_ == "conj" and not _shares_scene(child):
+                    continue
+                rank, prefix = (DIRECT, "shared:") if _shares_scene(child) else (SUBCLAUSE, "subclause:")
+                yield from self._preps_of(child, rank, prefix, 1)
+                yield from self._objects(child, rank, prefix, 1)
 
     # -- relations ---------------------------------------------------------------------------------
 
@@ -152,12 +156,16 @@ class _Finder:
                 yield from self._preps_of(noun, DIRECT, "event-noun:", 0)
 
     def _objects(self, head: Token, rank: int, prefix: str, depth: int) -> Iterator[tuple[int, PlaceMatch]]:
-        acts_on_place = head.lemma_.lower() in self.rules.place_object_verbs
+        lemma = head.lemma_.lower()
+        # "entered Kherson": the object can only be a place, so trust it like a locative phrase;
+        # "captured Maldonado": it may be a person, so the name must look like a place on its own.
+        place_slot = lemma in self.rules.place_slot_verbs
+        acts_on_place = place_slot or lemma in self.rules.place_object_verbs
         nested_rank = max(rank, NESTED)
         for child in head.children:
             if child.dep_ in ARGUMENT_DEPS:
                 if acts_on_place:
-                    yield from self._under(child, rank, depth, f"{prefix}object", strong=False)
+                    yield from self._under(child, rank, depth, f"{prefix}object", strong=place_slot)
                 for prep, pobj in self._locative_objects(child):
                     yield from self._under(pobj, nested_rank, depth + 1, f"{prefix}nested:prep:{prep}",
                                            strong=True)
