@@ -121,12 +121,21 @@ def test_synthesis_goals_embeddings_missing_extra(store, monkeypatch):
 
 @pytest.mark.slow
 @pytest.mark.skipif(not embed.available(), reason="the optional embeddings extra is not installed")
-def test_synthesis_goals_embeddings_model(store):
+def test_synthesis_goals_embeddings_model(store, monkeypatch):
     add_doc(store, "a")
     add_doc(store, "b")
     add_goal(store, "g1", "a", "RUSGOV", "ease sanctions", actor_id="vladimir_putin")
     add_goal(store, "g2", "b", "RUSGOV", "negotiate some easing of sanctions", actor_id="vladimir_putin")
     add_goal(store, "g3", "b", "RUSGOV", "climate initiatives", actor_id="vladimir_putin")
-    assert synthesize(store, method="embeddings")["goal_method"] == "embeddings"
-    assert clusters(store) == {"ease sanctions": {"ease sanctions", "negotiate some easing of sanctions"},
-                               "climate initiatives": {"climate initiatives"}}
+    first = synthesize(store, method="embeddings")
+    assert (first["goal_method"], first["new_phrase_vectors"]) == ("embeddings", 3)
+    expected = {"ease sanctions": {"ease sanctions", "negotiate some easing of sanctions"},
+                "climate initiatives": {"climate initiatives"}}
+    assert clusters(store) == expected
+
+    def no_model():
+        raise AssertionError("the model was loaded although every phrase has a kept vector")
+
+    monkeypatch.setattr(embed, "load_encoder", no_model)
+    assert synthesize(store, method="embeddings")["new_phrase_vectors"] == 0
+    assert clusters(store) == expected

@@ -23,12 +23,12 @@ def synthesize(store: Store, method: str = "auto", options: SynthesisOptions | N
     """
     options = options or SynthesisOptions()
     started = time.perf_counter()
-    goal_method, assigned = cluster_goals(store, method, options, encoder)  # reads only; may load a model
+    grouping = cluster_goals(store, method, options, encoder)  # reads only; may load a model
     grouped = time.perf_counter()
     with store.transaction():
         event_clusters = aggregate_events(store, codebook or load_codebook(), options)
         stories = cluster_stories(store, options)
-        goal_clusters = write_goal_clusters(store, goal_method, assigned)
+        goal_clusters = write_goal_clusters(store, grouping)
         sql.execute(store, "drop_temp_tables")
     counts = sql.run(store, "synthesis_counts").fetchall()[0]
     return {
@@ -38,7 +38,8 @@ def synthesize(store: Store, method: str = "auto", options: SynthesisOptions | N
         "story_links": counts[1],
         "goal_clusters": goal_clusters,
         "goals": counts[2],
-        "goal_method": goal_method,
+        "goal_method": grouping.method,
+        "new_phrase_vectors": len(grouping.new_vectors),
         "seconds": round(time.perf_counter() - started, 3),
         "goal_grouping_seconds": round(grouped - started, 3),
     }

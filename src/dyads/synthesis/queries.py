@@ -44,7 +44,8 @@ def _attach(rows: list[dict[str, Any]], evidence: list[dict[str, Any]]) -> list[
 
 def goal_consensus(store: Store, actor: str | None, limit: int | None = None) -> list[dict[str, Any]]:
     """Goal clusters, most widely stated first, each with the goals stating it as "evidence":
-    [{goal_id, goal, doc_id, title, date, source, sentence_index, sentence, char_start, char_end, hedged}]."""
+    [{goal_id, goal, goal_text, actor_text, doc_id, title, date, source, sentence_index, sentence, char_start,
+    char_end, hedged}]."""
     rows = sql.dicts(store, "goal_clusters_for", **_filter(store, actor))[:limit]
     ids = [row["cluster_id"] for row in rows]
     return _attach(rows, sql.dicts(store, "goal_evidence", cluster_ids=ids) if ids else [])
@@ -53,7 +54,7 @@ def goal_consensus(store: Store, actor: str | None, limit: int | None = None) ->
 def timeline(store: Store, actor: str | None, limit: int | None = None) -> list[dict[str, Any]]:
     """Aggregated events involving the actor, by first date (undated last), with modality counts and
     "evidence": [{event_id, doc_id, title, date, source, sentence_index, sentence, char_start, char_end,
-    modality, cameo, source_text, target_text}]."""
+    modality, cameo, trigger, source_text, target_text}]."""
     rows = sql.dicts(store, "event_clusters_for", **_filter(store, actor))[:limit]
     ids = [row["cluster_id"] for row in rows]
     return _attach(rows, sql.dicts(store, "event_evidence", cluster_ids=ids) if ids else [])

@@ -295,7 +295,8 @@ ORDER BY first_date NULLS LAST, num_articles DESC, num_mentions DESC, cluster_id
 
 -- name: event_evidence
 SELECT m.cluster_id, e.event_id, e.doc_id, d.title, coalesce(e.date, d.date) AS date, p.publisher AS source,
-       e.sentence_index, e.sentence, e.char_start, e.char_end, e.modality, e.cameo, e.source_text, e.target_text
+       e.sentence_index, e.sentence, e.char_start, e.char_end, e.modality, e.cameo, e.trigger,
+       e.source_text, e.target_text
 FROM event_cluster_members m
 JOIN events e ON e.event_id = m.event_id
 LEFT JOIN documents d ON d.doc_id = e.doc_id
@@ -309,7 +310,8 @@ WHERE $everyone OR list_contains($ids, actor_id) OR (actor_id IS NULL AND list_c
 ORDER BY num_documents DESC, num_sources DESC, num_goals DESC, label, cluster_id;
 
 -- name: goal_evidence
-SELECT m.cluster_id, g.goal_id, g.goal, g.doc_id, d.title, d.date, p.publisher AS source,
+SELECT m.cluster_id, g.goal_id, g.goal, g.text AS goal_text, g.actor_text, g.doc_id, d.title, d.date,
+       p.publisher AS source,
        g.sentence_index, g.sentence, g.char_start, g.char_end, g.hedged
 FROM goal_cluster_members m
 JOIN goals g ON g.goal_id = m.goal_id
@@ -360,3 +362,13 @@ ORDER BY s.story_id, d.date NULLS LAST, d.doc_id;
 -- name: synthesis_counts
 SELECT (SELECT count(*) FROM event_cluster_members), (SELECT count(*) FROM story_links),
        (SELECT count(*) FROM goal_cluster_members);
+
+-- name: phrase_vectors
+SELECT phrase, vector FROM goal_phrase_vectors WHERE model = $model;
+
+-- name: insert_phrase_vectors
+INSERT INTO goal_phrase_vectors (model, phrase, vector)
+SELECT $model, unnest($phrases::VARCHAR[]), unnest($vectors::FLOAT[][]);
+
+-- name: has_phrase_vectors
+SELECT count(*) FROM information_schema.tables WHERE table_name = 'goal_phrase_vectors';

@@ -96,3 +96,10 @@ SELECT source_code, target_code, modality,
        avg(goldstein_mean) AS goldstein_mean
 FROM event_clusters
 GROUP BY source_code, target_code, modality;
+
+-- Sentence vectors of goal phrases, kept across runs so a rerun needs the model only for new phrases.
+CREATE TABLE goal_phrase_vectors (
+    model VARCHAR NOT NULL,
+    phrase VARCHAR NOT NULL,
+    vector FLOAT[] NOT NULL
+);
