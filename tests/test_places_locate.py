@@ -46,6 +46,7 @@ def locate(nlp, gaz: Gazetteer, text: str, trigger: str):
         ("A bomb exploded outside the U.S. embassy in Nairobi.", "exploded", "Nairobi", "KEN"),
         ("Police shot and killed two smugglers in the town of Tikrit.", "killed", "Tikrīt", "IRQ"),
         ("Troops entered Kherson on Friday.", "entered", "Kherson", "UKR"),
+        ("putin and trump met in anchorage on friday.", "met", "Anchorage", "USA"),
     ],
 )
 def test_places_locate_finds_the_place(nlp, gaz, text, trigger, name, country) -> None:
@@ -74,6 +75,8 @@ def test_places_locate_target_place_is_the_event_place(nlp, gaz) -> None:
         ("Officials discussed the war in a phone call.", "discussed"),
         ("The summit marked a turning point in U.S.-Russia relations.", "marked"),
         ("The US airstrikes hit a convoy.", "hit"),
+        ("The rebels arrived in time for the talks.", "arrived"),
+        ("The minister posed for photos in turkey costumes.", "posed"),
     ],
 )
 def test_places_locate_says_nothing_rather_than_guess(nlp, gaz, text, trigger) -> None:

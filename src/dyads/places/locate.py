@@ -40,6 +40,7 @@ MAX_DEPTH = 4
 # A name tagged PERSON or ORG, or in lowercase, must be this big a town to be read as a place.
 BIG_TOWN_TAGGED = 1_000_000
 BIG_TOWN_LOWERCASE = 1_000_000
+BIG_TOWN_LOWERCASE_LOCATIVE = 100_000  # "met in anchorage": lowercase names, as in some scraped text
 # Ranks: how directly the parse ties a place to the event (lower wins).
 DIRECT, NESTED, CLAUSE, SUBCLAUSE = 0, 1, 2, 3
 CLAUSE_DEPS = frozenset({"conj", "xcomp", "advcl"})
@@ -296,7 +297,8 @@ class _Finder:
         if text.islower():
             if place is None or normalize(text) in self.rules.common_words:
                 return False
-            return place.kind not in ("city", "capital") or place.population >= BIG_TOWN_LOWERCASE
+            needs = BIG_TOWN_LOWERCASE_LOCATIVE if strong else BIG_TOWN_LOWERCASE
+            return place.kind not in ("city", "capital") or place.population >= needs
         if place is None:
             # An unknown name is kept only when the tagger or the text calls it a place and a
             # locative preposition ties it to the event ("in the Kodori Gorge", "the town of X"),
