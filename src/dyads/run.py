@@ -29,6 +29,7 @@ class RunSummary:
     rejected_documents: int = 0  # documents read but then skipped (language, conflict, too short)
     rejected: Counter = field(default_factory=Counter)  # reason → count, for inputs and documents
     reject_samples: list[Reject] = field(default_factory=list)
+    synthesis: dict = field(default_factory=dict)  # what cross-article synthesis built at the end
 
     @property
     def rejects(self) -> int:
@@ -121,6 +122,10 @@ def run(paths: Iterable[str], store: Store, settings: Settings, progress: Progre
         write(results)
     if sources or rejects:
         store.write_batch([], sources, rejects)
+    if summary.stored:
+        from dyads.synthesis import synthesize
+
+        summary.synthesis = synthesize(store, method=settings.goal_clustering)
     if progress:
         progress(summary)
     return summary

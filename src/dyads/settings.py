@@ -20,6 +20,7 @@ class Settings:
     events: bool = True
     goals: bool = True
     tone: bool = True
+    goal_clustering: str = "auto"  # auto (embeddings when installed), lexical or embeddings
     actor_files: tuple[Path, ...] = field(default_factory=tuple)
 
     def replace(self, **changes: object) -> Settings:
@@ -41,4 +42,5 @@ def load_settings(path: Path | None = None) -> Settings:
         events=parser.getboolean("stages", "events"),
         goals=parser.getboolean("stages", "goals"),
         tone=parser.getboolean("stages", "tone"),
+        goal_clustering=parser.get("synthesis", "goal_clustering"),
     )

@@ -379,6 +379,7 @@ class EventCoder:
              location_for: object | None = None) -> list[Event]:
         events: list[Event] = []
         seen: set[tuple] = set()
+        per_trigger: dict[int, int] = {}  # events so far for each trigger token: ids stay unique
         for match in self.matches(actors):
             code = self.codebook[match.pattern.code]
             modality = modality_of(match.trigger, actors.span, doc_year, self.cues)
@@ -386,11 +387,12 @@ class EventCoder:
                 code, modality = self.recoder.recode(code, modality, self.codebook, match.trigger)
             location = location_for(match.trigger) if location_for else None
             pairs = _pairs(match)
-            for n, (source, target) in enumerate(pairs):
+            for source, target in pairs:
                 key = (source.code, target.code if target else None, code.code, match.trigger.i)
                 if key in seen:
                     continue
                 seen.add(key)
+                n = per_trigger[match.trigger.i] = per_trigger.get(match.trigger.i, -1) + 1
                 events.append(Event(
                     event_id=f"{doc_id}#e{sentence_index}.{match.trigger.i - actors.span.start}.{n}",
                     doc_id=doc_id, sentence_index=sentence_index, sentence=sentence_text,

