@@ -169,7 +169,10 @@ FEATURES: tuple[str, ...] = (
     "window_pos", "window_neg", "log_len", "is_pronoun", "is_subject", "is_object",
     "d1_neg", "d1_pos", "d2_neg", "d2_pos", "d3_neg", "d3_pos", "d4_5_neg", "d4_5_pos", "d6_neg", "d6_pos",
     "clause_neg", "clause_pos", "before_neg", "before_pos",
+    "patient_predicate", "possessed", "is_speaker", "speech_pos", "speech_neg",
 )  # fmt: skip
+_PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "dative"})
+_SPEECH_CONTENT_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 _WINDOW = 5
 
 
@@ -184,7 +187,8 @@ def target_features(
 
     Sentiment words are summed by sign and by where they sit relative to the target:
     tree-distance decayed, by tree-distance bucket, in the target's clause, before it,
-    within a few tokens of it, as its predicate, inside the mention itself.
+    within a few tokens of it, as its predicate (also: when the target is its object, or
+    possesses the word), inside the mention itself, inside what the target is said to say.
     """
     doc = sent.doc
     start = max(target_start_token, sent.start)
@@ -195,6 +199,7 @@ def target_features(
     f[11] = float(root.pos_ == "PRON")
     f[12] = float(root.dep_ in ("nsubj", "nsubjpass"))
     f[13] = float(root.dep_ in ("dobj", "pobj"))
+    _role_features(root, valences, f)
     outside = []
     for i, v in valences:
         if start <= i < end:
@@ -224,6 +229,25 @@ def target_features(
         if i < start:
             f[26 + pos] += v
     return f
+
+
+def _role_features(root: Token, valences: Sequence[tuple[int, float]], f: list[float]) -> None:
+    head = root.head
+    if head.i == root.i:
+        return
+    by_index = dict(valences)
+    head_val = by_index.get(head.i, 0.0)
+    if root.dep_ in _PATIENT_DEPS:
+        f[28] = head_val
+    elif root.dep_ == "poss":
+        f[29] = head_val
+    if root.dep_ == "nsubj" and head.lemma_.lower() in _SPEECH_LEMMAS:
+        f[30] = 1.0
+        for child in head.children:
+            if child.dep_ in _SPEECH_CONTENT_DEPS:
+                for tok in child.subtree:
+                    v = by_index.get(tok.i, 0.0)
+                    f[31 if v > 0 else 32] += v
 
 
 def _depths(root: Token) -> dict[int, int]:
