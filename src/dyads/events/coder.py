@@ -260,6 +260,8 @@ class EventCoder:
                                 found = actors.resolve(pobj)
                                 if found:
                                     return found, f"{slot} {pobj.text}"
+        if pattern.target_required:
+            return [], ""  # `!` patterns take their target from the named slots only
         for clause in verb.children:  # "demanded that President X abandon …": the clause's subject
             if clause.dep_ == "ccomp" and pattern.code[:2] in ("02", "10"):
                 subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -408,10 +410,13 @@ class EventCoder:
         return events
 
 
-def _domestic(target: Actor, source: Actor) -> Actor:
+def _domestic(target: Actor, source: Actor, code: str) -> Actor:
     """A sector with no country ("protesters", "the opposition") acted on by a national actor is that
-    nation's own: "Pakistani police arrested opposition protesters" → PAKOPP."""
+    nation's own when the act is domestic by nature: "Pakistani police arrested opposition protesters" → PAKOPP.
+    Violence is not: soldiers often kill civilians of another country."""
     if target.country or not target.sector or not source.country or len(source.country) != 3:
+        return target
+    if code[:2] not in _DOMESTIC_FILL_ROOTS:
         return target
     return Actor(target.text, source.country + target.sector, source.country, target.sector, target.actor_id)
 
@@ -425,6 +430,8 @@ _RECIPROCAL_ROOTS = ("03", "04", "05", "06", "19")
 
 # protests and repression with no named target are aimed at the actor's own country (CAMEO coding practice)
 _DOMESTIC_ROOTS = ("14", "17")
+_DOMESTIC_FILL_ROOTS = ("01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15",
+                        "16", "17")
 
 
 def _implicit_target(source: Actor, code: str) -> Actor | None:
@@ -436,7 +443,8 @@ def _implicit_target(source: Actor, code: str) -> Actor | None:
 
 def _pairs(match: Match) -> list[tuple[Actor, Actor | None]]:
     if match.targets:
-        return [(s, _domestic(t, s)) for s in match.sources for t in match.targets if not _same(s, t)]
+        return [(s, _domestic(t, s, match.pattern.code)) for s in match.sources for t in match.targets
+                if not _same(s, t)]
     if len(match.sources) >= 2 and match.pattern.code[:2] in _RECIPROCAL_ROOTS:
         # "The United States and Jordan agreed": each party acts towards the other
         return [(s, t) for s in match.sources for t in match.sources if not _same(s, t)]

@@ -342,7 +342,7 @@ def _phrase_tokens(head: Token) -> list[Token]:
         for child in token.children:
             if child.dep_ in _DROP_DEPS or (child.dep_ == "conj" and child.pos_ == "VERB"):
                 continue
-            if depth < 6:
+            if depth < 9:
                 visit(child, depth + 1)
 
     visit(head, 0)
