@@ -71,6 +71,7 @@ def test_range_and_span_checks(analyzer):
             assert -1.0 <= value <= 1.0
     with pytest.raises(ValueError):
         analyzer.tone_toward("Short.", 3, 99)
+    assert analyzer.tone_toward("Short.", 2, 2) == 0.0
 
 
 def test_library_entry_point_and_pipeline_path_agree(analyzer):

@@ -36,8 +36,10 @@ class ToneAnalyzer:
         return doc
 
     def tone_toward(self, text: str, start: int, end: int) -> float:
-        if not 0 <= start < end <= len(text):
+        if not 0 <= start <= end <= len(text):
             raise ValueError(f"target span [{start}, {end}) is outside the text (length {len(text)})")
+        if start == end:
+            return 0.0
         doc = self.parse(text)
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:

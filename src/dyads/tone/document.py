@@ -23,9 +23,7 @@ def tokenize(text: str) -> list[str]:
     return _TOKENS.findall(text.lower().replace("’", "'"))
 
 
-def document_tone(
-    text_or_tokens: str | Iterable[str], lexicon: ToneLexicon | None = None
-) -> dict[str, float]:
+def document_tone(text_or_tokens: str | Iterable[str], lexicon: ToneLexicon | None = None) -> dict[str, float]:
     """GDELT-style tone of a text (or of its tokens, e.g. `[t.text for t in doc]`).
 
     Returns percentages of the word count: `positive`, `negative` (words with a positive /
