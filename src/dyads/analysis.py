@@ -118,6 +118,30 @@ class GoalStage:
         context["goals"] = result.goals
 
 
+@dataclass(slots=True)
+class ToneStage:
+    """GDELT-style document tone, and tone toward each actor from the sentences that mention it."""
+
+    lexicon: object
+    name: str = "tone"
+    requires: tuple[str, ...] = ("sentence_actors",)
+    provides: tuple[str, ...] = ("tones",)
+
+    def __call__(self, result: Result, sentences: list[ParsedSentence], context: Context) -> None:
+        from dyads.tone import ToneTarget, actor_tones, document_tone
+
+        targets = []
+        for sentence, actors in zip(sentences, context["sentence_actors"], strict=True):
+            for mention in actors.mentions:
+                if mention.role == "adjective" and mention.span.root.dep_ in ("amod", "compound"):
+                    continue  # "Russian" in "Russian troops" is the troops' tone, not Russia's
+                targets.append(ToneTarget(sentence.span, mention.span.start, mention.span.end,
+                                          actors.mention_actor(mention)))
+        result.tones = actor_tones(result.document.doc_id, targets, self.lexicon)
+        result.doc_tone = document_tone(" ".join(s.span.text for s in sentences), self.lexicon)
+        context["tones"] = result.tones
+
+
 def _lead_sentences(sentences: list[ParsedSentence]) -> set[int]:
     """The article's lead: the first two sentences of its first prose paragraph."""
     for sentence in sentences:
@@ -151,6 +175,10 @@ class Analysis:
             stages.append(EventStage(coder))
         if settings.goals:
             stages.append(GoalStage(GoalExtractor(GoalCues.load(), Concepts.load(), verb_lemmatizer(nlp))))
+        if settings.tone:
+            from dyads.tone import load_tone_lexicon
+
+            stages.append(ToneStage(load_tone_lexicon()))
         _check_order(stages)
         return cls(stages=stages)
 
