@@ -76,6 +76,7 @@ def test_places_locate_target_place_is_the_event_place(nlp, gaz) -> None:
         ("The summit marked a turning point in U.S.-Russia relations.", "marked"),
         ("The US airstrikes hit a convoy.", "hit"),
         ("The rebels arrived in time for the talks.", "arrived"),
+        ("The envoy spoke at the U.N. on Monday.", "spoke"),
         ("The minister posed for photos in turkey costumes.", "posed"),
     ],
 )

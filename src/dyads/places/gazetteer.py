@@ -313,6 +313,12 @@ def _build(regions: tuple[RegionRow, ...], aliases: tuple[AliasRow, ...],
             builder.add(name, place, MAIN)
     if problems:
         raise PlacesDataError(problems)
+    curated = {normalize(n) for row in regions for n in (row.name, *row.aliases)}
+    for name in rules.not_place_names:
+        key = normalize(name)
+        if key not in curated:
+            builder.places.pop(key, None)
+            builder.main.pop(key, None)
     return Gazetteer(builder.places, builder.main, country_places, rules)
 
 
