@@ -116,6 +116,9 @@ def main() -> None:
     for key in sorted(counts):
         print(f"  {key:40s} {counts[key]}")
     print(f"precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}")
+    on_gold = counts["correct"] + counts["wrong place"]
+    if on_gold:
+        print(f"precision where the sentence has a gold location: {counts['correct'] / on_gold:.3f}")
     if counts["predicted"]:
         print(f"resolved to coordinates: {counts['resolved'] / counts['predicted']:.3f} of predictions; "
               f"country known: {counts['country known'] / counts['predicted']:.3f}")
