@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from dyads.read.dates import iso_date
+from dyads.dates import iso_date
 from dyads.read.sniff import detect_format
 
 HTML = b"<!DOCTYPE html><html><body><p>Hi</p></body></html>"

@@ -3,30 +3,51 @@
 from __future__ import annotations
 
 import re
+import time
 from datetime import date, datetime, timedelta
+from email.utils import parsedate_to_datetime
 
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_FORMATS = ("%Y%m%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%a, %d %b %Y %H:%M:%S %z",
-            "%Y/%m/%d", "%d/%m/%Y")
+_ISO_PREFIX = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+_FORMATS = ("%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%Y%m%d")
 
 
-def parse_date(value: str | None) -> str | None:
-    """An ISO date (YYYY-MM-DD) from a date-like string, or None."""
-    if not value:
+def _valid(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
         return None
-    value = value.strip()
-    match = _ISO.match(value)
+
+
+def iso_date(value: object) -> str | None:
+    """An ISO date for `value` (str, date, datetime, time.struct_time), or None if it is not a date."""
+    if value is None:
+        return None
+    if isinstance(value, datetime | date):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, time.struct_time):
+        return _valid(value.tm_year, value.tm_mon, value.tm_mday)
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if not text:
+        return None
+    match = _ISO_PREFIX.match(text)
     if match:
-        try:
-            return date(int(match[1]), int(match[2]), int(match[3])).isoformat()
-        except ValueError:
-            return None
+        return _valid(*(int(part) for part in match.groups()))
     for fmt in _FORMATS:
         try:
-            return datetime.strptime(value, fmt).date().isoformat()
+            return datetime.strptime(text, fmt).date().isoformat()
         except ValueError:
             continue
-    return None
+    try:
+        return parsedate_to_datetime(text).date().isoformat()  # RFC 2822, as in feeds and HTTP
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def parse_date(value: object) -> str | None:
+    """An ISO date (YYYY-MM-DD) from a date-like value, or None."""
+    return iso_date(value)
 
 
 def to_date(value: str | None) -> date | None:

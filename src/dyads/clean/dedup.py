@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections.abc import Iterable
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
+
+from dyads.read.ids import normalise_for_id
 
 NUM_PERM = 64
 SHINGLE = 5
@@ -23,12 +24,9 @@ SIGNATURE_DTYPE = np.uint32
 _WORD = re.compile(r"\w+")
 
 
-def normalized(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).lower().split())
-
-
 def content_hash(text: str) -> str:
-    return hashlib.sha1(normalized(text).encode("utf-8")).hexdigest()
+    """Exact-duplicate key: the SHA-1 of the text with case and spacing normalised (as for content ids)."""
+    return hashlib.sha1(normalise_for_id(text).encode("utf-8")).hexdigest()
 
 
 def signature(text: str) -> np.ndarray:

@@ -8,7 +8,7 @@ from typing import Any
 
 import feedparser
 
-from dyads.read.dates import iso_date
+from dyads.dates import iso_date
 from dyads.read.errors import ReadError
 from dyads.read.html import html_to_text
 from dyads.read.ids import content_id

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from dyads.read.dates import iso_date
+from dyads.dates import iso_date
 from dyads.read.ids import content_id
 from dyads.records import Document, Reject
 

@@ -10,7 +10,7 @@ import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
-from dyads.read.dates import iso_date
+from dyads.dates import iso_date
 from dyads.read.decode import decode
 from dyads.read.errors import ReadError
 from dyads.read.ids import content_id

@@ -7,7 +7,7 @@ from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
 
-from dyads.read.dates import iso_date
+from dyads.dates import iso_date
 from dyads.read.html import extract_html
 from dyads.read.sniff import format_by_content
 from dyads.read.source import Source
