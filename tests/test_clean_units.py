@@ -70,7 +70,8 @@ def test_clean_units_share_lines_are_furniture():
 
 
 def test_clean_units_mojibake_is_repaired_with_offsets():
-    text = "The minister met reporters at the " + "café".encode("utf-8").decode("latin-1") + " and said the talks were productive."
+    mojibake = "café".encode().decode("latin-1")
+    text = f"The minister met reporters at the {mojibake} and said the talks were productive."
     units = split_units(text, BOILERPLATE)
     assert "café" in units[0].text
     start = units[0].text.index("productive")

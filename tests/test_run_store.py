@@ -12,10 +12,9 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES, SEEDS
 
 from dyads.store import Store
-
-from conftest import EXAMPLES, SEEDS
 
 pytestmark = pytest.mark.slow
 
