@@ -50,7 +50,7 @@ def main() -> None:
         for item in read_inputs([str(path)], ReadOptions()):
             if not isinstance(item, Document):
                 continue
-            prepared = cleaner.prepare(item)
+            cleaner.prepare(item)
             hashvalues = signature(item.text)
             index.match(hashvalues)
             index.add(item.doc_id, hashvalues)
@@ -72,7 +72,8 @@ def main() -> None:
     read_per_word = read_seconds / cleaned_words
     parse_per_word = parse_seconds / sample_words
     print(f"corpus: {n} documents, {cleaned_words:,} words")
-    print(f"read+clean+dedup: {read_seconds:.2f} s, {n / read_seconds:,.0f} docs/s, {cleaned_words / read_seconds:,.0f} words/s")
+    print(f"read+clean+dedup: {read_seconds:.2f} s, {n / read_seconds:,.0f} docs/s, "
+          f"{cleaned_words / read_seconds:,.0f} words/s")
     print(f"spaCy parse ({len(sample)} docs, {sample_words:,} words): {sample_words / parse_seconds:,.0f} words/s")
     print(f"ratio read+clean+dedup / spaCy parse (seconds per word): {read_per_word / parse_per_word:.3f}")
     print(f"peak RSS while streaming (MB, at 25/50/75/100%): {memory}")
