@@ -128,13 +128,19 @@ def extract(
     rejects: list[Reject] = []
     summary = RunSummary()
     sink = open(out_file, "w", encoding="utf-8") if out_file else sys.stdout  # noqa: SIM115
+    started = time.perf_counter()
     try:
-        for result in extract_results(paths, settings, rejects, summary):
-            for record in result_records(result):
-                sink.write(json.dumps(record, ensure_ascii=False) + "\n")
-            for reject in rejects:
-                err.print(f"skipped {reject.origin}: {reject.reason} - {reject.detail}", markup=False)
-            rejects.clear()
+        with _progress() as progress:
+            task = progress.add_task("coding", total=None, docs=0, words=0, rate=0.0, rejects=0)
+            for result in extract_results(paths, settings, rejects, summary):
+                for record in result_records(result):
+                    sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+                for reject in rejects:
+                    err.print(f"skipped {reject.origin}: {reject.reason} - {reject.detail}", markup=False)
+                rejects.clear()
+                elapsed = max(time.perf_counter() - started, 1e-6)
+                progress.update(task, docs=summary.stored, words=summary.words, rate=summary.words / elapsed,
+                                rejects=summary.rejects)
     except DyadsError as error:
         _fail(error)
     finally:
