@@ -346,8 +346,9 @@ class EventCoder:
                 targets, via = self._place_target(noun, sources)
                 if targets:
                     path.append(f"target via {via}")
-            if not targets and not (pattern.code[:2] in ("14", "15", "18", "19", "20") and noun.dep_ == "dobj"
-                                    and lemma_in(noun.head, _LIGHT_VERBS)):
+            if not targets and pattern.code[:2] not in ("08", "09") and not (
+                    pattern.code[:2] in ("14", "15", "18", "19", "20") and noun.dep_ == "dobj"
+                    and lemma_in(noun.head, _LIGHT_VERBS)):
                 # "launched an offensive", "staged a protest" are acts; "against Russian aggression" is not
                 continue
             return Match(noun, pattern, sources, targets, path, 0.6)
