@@ -31,6 +31,7 @@ _SUBJECT_DEPS = ("nsubj", "csubj")
 # acts often reported with no one on the receiving end: intents, yielding, investigations, threats, protests,
 # force postures, repression and violence
 _TARGETLESS_ROOTS = ("03", "08", "09", "12", "13", "14", "15", "16", "17", "18", "19", "20")
+_GENERIC_DETERMINERS = frozenset({"each", "every", "any", "no", "such"})
 _LIGHT_VERBS = frozenset({"launch", "stage", "begin", "start", "hold", "carry", "conduct", "mount", "wage", "resume",
                           "intensify", "escalate", "unleash", "continue", "step", "organize", "organise", "call"})
 _PLACE_TARGET_ROOTS = ("17", "18", "19", "20")
@@ -309,6 +310,8 @@ class EventCoder:
             return None
         if noun.head.pos_ == "VERB" and governed_by_goal(noun.head, self.cues) is not None:
             return None  # "seeking to end the war": what someone wants
+        if any(c.dep_ == "det" and c.lower_ in _GENERIC_DETERMINERS for c in noun.children):
+            return None  # "each meeting between …", "any talks": a kind of act, not an act
         for pattern in self.patterns.nouns_for(noun.lemma_.lower()) or self.patterns.nouns_for(noun.lower_):
             if pattern.modifier and not any(c.lemma_.lower() in pattern.modifier for c in noun.children):
                 continue
