@@ -35,7 +35,7 @@ def timed(function) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--words", type=int, default=100_000)
+    parser.add_argument("--words", type=int, default=110_000)  # raw words; cleaning drops a few percent
     parser.add_argument("--processes", type=int, nargs="*", default=[1, 2])
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
