@@ -392,7 +392,7 @@ class EventCoder:
             if self.recoder is not None:
                 code, modality = self.recoder.recode(code, modality, self.codebook, match.trigger)
             location = location_for(match.trigger) if location_for else None
-            pairs = _pairs(match)
+            pairs = [(_home(source, target, location, code.code), target) for source, target in _pairs(match)]
             for source, target in pairs:
                 key = (source.code, target.code if target else None, code.code, match.trigger.i)
                 if key in seen:
@@ -443,6 +443,19 @@ def _implicit_target(source: Actor, code: str) -> Actor | None:
         return None
     sector = "GOV" if code[:2] == "14" else None
     return Actor(f"(own country of {source.text})", source.country + (sector or ""), source.country, sector, None)
+
+
+def _home(source: Actor, target: Actor | None, location: Location | None, code: str) -> Actor:
+    """A titled person or sector with no country named ("President Mwanawasa reneged on his commitment to the
+    Zambian people") acts at home: it takes the country of a domestic act's target, else of the act's place."""
+    if source.country or not source.sector or code[:2] not in _DOMESTIC_FILL_ROOTS:
+        return source
+    country = target.country if target is not None and target.country and len(target.country) == 3 else None
+    if country is None and location is not None and location.country:
+        country = location.country
+    if country is None:
+        return source
+    return Actor(source.text, country + source.sector, country, source.sector, source.actor_id)
 
 
 def _pairs(match: Match) -> list[tuple[Actor, Actor | None]]:
