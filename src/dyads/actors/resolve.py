@@ -30,6 +30,9 @@ _REPORTING = {"say", "tell", "state", "announce", "declare", "add", "insist", "w
 _FORMER = {"former", "ex", "ex-", "erstwhile", "then"}
 _TITLE_SECTOR = {"army_chief": "MIL", "chief_of_staff": "MIL"}
 # words that make a noun a (group of) people acting for a country, when no sector word says more
+_PARTITIVES = {"group", "number", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
+               "millions", "some", "many", "most", "several", "one", "two", "three", "four", "five", "all", "both",
+               "majority", "team", "handful", "crowd", "band", "contingent", "batch", "patch", "unit", "wave"}
 _GROUP_NOUNS = {"group", "member", "supporter", "activist", "leader", "official", "force", "unit", "faction",
                 "movement", "party", "coalition", "figure", "camp", "bloc", "wing", "representative", "fighter"}
 _AGENT_NOUNS = {"leader", "leadership", "delegation", "side", "spokesman", "spokeswoman", "spokesperson"}
@@ -182,8 +185,15 @@ class SentenceActors:
         lower = token.lower_
         if lower in _PRONOUNS and token.pos_ == "PRON":
             return self._pronoun(token, lower)
-        if token.pos_ not in ("NOUN", "PROPN"):
+        if token.pos_ not in ("NOUN", "PROPN", "NUM", "PRON") or (token.pos_ == "PRON" and lower not in _PARTITIVES):
             return None
+        if token.lemma_.lower() in _PARTITIVES or lower in _PARTITIVES:
+            # "a group of Moroccan diplomats", "dozens of protesters", "leaders of the opposition coalition"
+            member = self._of_object(token)
+            if member is not None:
+                return self.resolve_one(member, possessor)
+            if token.pos_ in ("NUM", "PRON"):
+                return None
         title = self._title(token)
         if title is not None:
             return self._title_actor(token, title)
@@ -192,6 +202,16 @@ class SentenceActors:
             # "opposition groups", "rebel fighters": the group is the sector its modifier names
             sector = next((self._sector(c) for c in token.children
                            if c.dep_ in ("compound", "amod") and self._sector(c)), None)
+        if sector is None and token.lemma_.lower() in _AGENT_NOUNS:
+            member = self._of_object(token)  # "leaders of the Azadliq opposition coalition"
+            if member is not None and self._country_of(token) is None:
+                found = self.resolve_one(member, possessor)
+                if found is not None:
+                    return found
+        if sector is None and token.pos_ == "PROPN":
+            # an organisation the dictionary does not know, named with its sector: "the rebel Revolutionary Front"
+            sector = next((self._sector(c) for c in token.children
+                           if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN") and self._sector(c)), None)
         if sector is not None or token.lemma_.lower() in _AGENT_NOUNS:
             return self._sector_actor(token, sector or "GOV")
         for child in token.children:
@@ -215,6 +235,12 @@ class SentenceActors:
             return Actor(self._phrase_text(token), compose(country, sector or owner[1].sector), country,
                          sector or owner[1].sector, owner[1].actor_id if not sector else None)
         return self._possessor(token) if possessor else None
+
+    def _of_object(self, token: Token) -> Token | None:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                return next((c for c in prep.children if c.dep_ == "pobj"), None)
+        return None
 
     def _country_group(self, token: Token, mention: ActorMention) -> Actor:
         # "the Russians", "Ukrainians" as a group of people of that country
