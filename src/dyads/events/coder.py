@@ -151,7 +151,8 @@ class EventCoder:
                 targets, target_via = self._place_target(verb, sources)
             if pattern.code[:2] == "01":  # "told reporters": the press is the channel, not the addressee
                 targets = [t for t in targets if not (t.sector == "MED" and not t.country)]
-            if not targets and len(sources) < 2 and not _stands_alone(pattern, verb) and not (
+            reciprocal = len(sources) >= 2 and pattern.code[:2] in _RECIPROCAL_ROOTS
+            if not targets and not reciprocal and not _stands_alone(pattern, verb) and not (
                     explicit and pattern.code[:2] in _TARGETLESS_ROOTS):
                 # an act with no one on the receiving end is rarely codable in opinion text
                 continue
@@ -270,6 +271,8 @@ class EventCoder:
                     found = actors.resolve(subject, possessor=False)
                     if found:
                         return found, f"subject {subject.text} of the clause '{clause.text}'"
+        if pattern.code[:2] == "01":
+            return [], ""  # a statement "on Afghanistan" is about it, not addressed to it
         found = self._nearest_target(verb, actors)
         return found, ("nearest actor in the complements" if found else "")
 
@@ -469,9 +472,12 @@ def _pairs(match: Match) -> list[tuple[Actor, Actor | None]]:
 
 
 def _same(a: Actor, b: Actor) -> bool:
-    if a.actor_id and b.actor_id:
-        return a.actor_id == b.actor_id
-    return a.code == b.code
+    """The same actor, or an actor and its own bare country ("Modi … India's defence ties")."""
+    if a.actor_id and b.actor_id and a.actor_id == b.actor_id:
+        return True
+    if a.code == b.code:
+        return True
+    return bool(a.country and a.country == b.country and (not a.sector or not b.sector))
 
 
 def _stands_alone(pattern: VerbPattern, verb: Token) -> bool:

@@ -107,6 +107,10 @@ def modality_of(trigger: Token, sentence: Span, doc_year: int, cues: ModalityCue
         if verb is not None:
             chain += _chain(verb)
     # negation
+    for child in trigger.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and any(
+                c.lower_ in ("neither", "no", "none") and c.dep_ in ("preconj", "det") for c in child.children):
+            return Modality("negated", "neither")
     for node in chain:
         for child in node.children:
             if child.dep_ == "neg" or (child.lower_ in cues.negation_words and child.dep_ in ("advmod", "det", "neg")):
