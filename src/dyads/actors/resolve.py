@@ -210,8 +210,10 @@ class SentenceActors:
                     return found
         if sector is None and token.pos_ == "PROPN":
             # an organisation the dictionary does not know, named with its sector: "the rebel Revolutionary Front"
+            # or a person named with theirs: "Judge Alejandro Rivera", "General Ahmed"
             sector = next((self._sector(c) for c in token.children
-                           if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN") and self._sector(c)), None)
+                           if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN", "PROPN")
+                           and c.i not in self.by_token and self._sector(c)), None)
         if sector is not None or token.lemma_.lower() in _AGENT_NOUNS:
             return self._sector_actor(token, sector or "GOV")
         for child in token.children:
@@ -249,7 +251,7 @@ class SentenceActors:
     def _pronoun(self, token: Token, lower: str) -> Actor | None:
         kind = _PRONOUNS[lower]
         # "The rebels said they will …": the speaker of the reporting verb
-        clause = token.head
+        clause = next((a for a in list(token.ancestors)[:4] if a.dep_ == "ccomp"), token.head)
         if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in _REPORTING:
             speaker = next((c for c in clause.head.children if c.dep_ == "nsubj" and c.i < token.i), None)
             if speaker is not None and speaker.lower_ not in _PRONOUNS:
