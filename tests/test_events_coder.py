@@ -124,3 +124,14 @@ def test_events_coder_every_event_is_explained_and_traceable(pipeline):
 def test_events_coder_dates_come_from_the_sentence(pipeline):
     result = pipeline.process("China attacked Vietnam on Monday. India criticized Pakistan.", date="2025-06-05")
     assert [e.date for e in result.events] == ["2025-06-02", "2025-06-05"]
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Japan will provide economic aid to Kenya.", "03"),          # a promise is an intent
+    ("Iran threatened to attack Israel.", "13"),                   # a threatened act is a threat
+    ("Egypt refused to meet Ethiopia.", "12"),                     # a refused act is a rejection
+    ("Nigeria will withdraw its troops from Chad unless the rebels disarm.", "13"),  # a conditional promise
+])
+def test_events_coder_framing_recodes_the_act(pipeline, text, root):
+    found, _ = events(pipeline, text)
+    assert any(c[:2] == root for _, c, _, _ in found), found

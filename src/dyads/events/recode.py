@@ -21,6 +21,8 @@ class Recoder:
     refusal_cues: frozenset[str]
     negations: frozenset[str]
     future_aux: frozenset[str]
+    conditional_intent: str
+    conditional_marks: frozenset[str]
 
     @classmethod
     def load(cls, codebook: Codebook) -> Recoder:
@@ -33,7 +35,8 @@ class Recoder:
         return cls({str(k): str(v) for k, v in data["intent"].items()},
                    {str(k): str(v) for k, v in data["refusal"].items()},
                    frozenset(data["intent_cues"]), frozenset(data["refusal_cues"]), frozenset(data["negations"]),
-                   frozenset(data["future_aux"]))
+                   frozenset(data["future_aux"]), str(data["conditional_intent"]),
+                   frozenset(data["conditional_marks"]))
 
     def recode(self, code: CameoCode, modality: Modality, codebook: Codebook,
                trigger: Token | None = None) -> tuple[CameoCode, Modality]:
@@ -43,6 +46,8 @@ class Recoder:
             cue = "refuse"  # "will not meet their demands"
         if modality.value == "future" and cue in self.intent_cues:
             new = _lookup(self.intent, code.code)
+            if new and not new.startswith("13") and trigger is not None and self._conditional(trigger):
+                new = self.conditional_intent
             if new:
                 return codebook[new], Modality("asserted", cue)
         if modality.value == "negated" and cue in self.refusal_cues:
@@ -50,6 +55,15 @@ class Recoder:
             if new:
                 return codebook[new], Modality("asserted", cue)
         return code, modality
+
+    def _conditional(self, trigger: Token) -> bool:
+        """The act is promised on a condition: "will withdraw … unless", "will attack if"."""
+        return _conditional_marks(trigger, self.conditional_marks)
+
+
+def _conditional_marks(trigger: Token, marks: frozenset[str]) -> bool:
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+               for c in trigger.children)
 
 
 def _lookup(table: dict[str, str], code: str) -> str | None:
