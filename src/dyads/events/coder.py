@@ -89,7 +89,7 @@ class EventCoder:
                 if match is not None:
                     found.append(match)
             if token.pos_ == "VERB" and token.lemma_.lower() in self.cues.reporting_verbs:
-                match = self._reported_demand(token, actors)
+                match = self._reported_demand(token, actors, consumed)
                 if match is not None:
                     found.append(match)
         for token in span:
@@ -162,6 +162,10 @@ class EventCoder:
                 consumed.add(obj.i)
             if complement is not None:
                 consumed.add(complement.i)
+            if target_via.startswith("subject ") and pattern.code[:2] in ("02", "10"):
+                for child in children:  # "demanded that Mugabe abandon …": the demanded act is no event
+                    if child.dep_ == "ccomp":
+                        consumed.update(t.i for t in child.subtree)
             if pattern.xcomp or pattern.code[:2] in _FRAMING_ROOTS:
                 # "threatened to launch an offensive", "urged Moscow to accept a ceasefire": the embedded act
                 # is what the appeal, promise or threat is about, not a second event
@@ -177,7 +181,7 @@ class EventCoder:
             return Match(verb, pattern, sources, targets, path, round(confidence, 2), reciprocal=not targets)
         return None
 
-    def _reported_demand(self, verb: Token, actors: SentenceActors) -> Match | None:
+    def _reported_demand(self, verb: Token, actors: SentenceActors, consumed: set[int]) -> Match | None:
         """ "X said Y must do Z": X demands of Y (CAMEO 100)."""
         for clause in verb.children:
             if clause.dep_ != "ccomp" or not any(
@@ -191,6 +195,7 @@ class EventCoder:
             if targets:
                 path = [f"trigger {verb.text}/{verb.dep_}", f"source via {via}",
                         f"target via subject {addressee.text} of the reported clause '{clause.text}'"]
+                consumed.update(t.i for t in clause.subtree)  # what is demanded is not itself an event
                 return Match(verb, REPORTED_DEMAND, speakers, targets, path, 0.7)
         return None
 
