@@ -30,6 +30,7 @@ _REPORTING = {"say", "tell", "state", "announce", "declare", "add", "insist", "w
 _FORMER = {"former", "ex", "ex-", "erstwhile", "then"}
 _TITLE_SECTOR = {"army_chief": "MIL", "chief_of_staff": "MIL"}
 # words that make a noun a (group of) people acting for a country, when no sector word says more
+_OWNER_PREPS = {"of", "from", "in", "throughout", "across"}  # "troops of Russia", "students throughout Indonesia"
 _PARTITIVES = {"group", "number", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
                "millions", "some", "many", "most", "several", "one", "two", "three", "four", "five", "all", "both",
                "majority", "team", "handful", "crowd", "band", "contingent", "batch", "patch", "unit", "wave"}
@@ -313,7 +314,7 @@ class SentenceActors:
         """
         candidates = [c for c in token.children if c.dep_ in _MODIFIER_DEPS]
         if not direct:
-            candidates += [g for p in token.children if p.dep_ == "prep" and p.lower_ in ("of", "from", "in")
+            candidates += [g for p in token.children if p.dep_ == "prep" and p.lower_ in _OWNER_PREPS
                            for g in p.children if g.dep_ == "pobj"]
         for child in candidates:
             for node in (child, *child.children):

@@ -30,7 +30,8 @@ _OBJECT_CONTROL = {"urge", "ask", "call", "press", "force", "persuade", "push", 
 _SUBJECT_DEPS = ("nsubj", "csubj")
 # acts often reported with no one on the receiving end: intents, yielding, investigations, threats, protests,
 # force postures, repression and violence
-_TARGETLESS_ROOTS = ("03", "08", "09", "12", "13", "14", "15", "16", "17", "18", "19", "20")
+_TARGETLESS_ROOTS = ("03", "08", "09", "12", "13", "16", "17", "18", "19", "20")  # 14, 15: see _stands_alone
+_ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "INS", "CRM", "SEP", "RAD"})
 _GENERIC_DETERMINERS = frozenset({"each", "every", "any", "no", "such"})
 _LIGHT_VERBS = frozenset({"launch", "stage", "begin", "start", "hold", "carry", "conduct", "mount", "wage", "resume",
                           "intensify", "escalate", "unleash", "continue", "step", "organize", "organise", "call"})
@@ -152,7 +153,7 @@ class EventCoder:
             if pattern.code[:2] == "01":  # "told reporters": the press is the channel, not the addressee
                 targets = [t for t in targets if not (t.sector == "MED" and not t.country)]
             reciprocal = len(sources) >= 2 and pattern.code[:2] in _RECIPROCAL_ROOTS
-            if not targets and not reciprocal and not _stands_alone(pattern, verb) and not (
+            if not targets and not reciprocal and not _stands_alone(pattern, verb, sources) and not (
                     explicit and pattern.code[:2] in _TARGETLESS_ROOTS):
                 # an act with no one on the receiving end is rarely codable in opinion text
                 continue
@@ -401,6 +402,8 @@ class EventCoder:
                 code, modality = self.recoder.recode(code, modality, self.codebook, match.trigger)
             location = location_for(match.trigger) if location_for else None
             pairs = [(_home(source, target, location, code.code), target) for source, target in _pairs(match)]
+            # filling in countries can make an actor its own target ("the Israeli leader met security officials")
+            pairs = [(source, target) for source, target in pairs if target is None or source.code != target.code]
             for source, target in pairs:
                 key = (source.code, target.code if target else None, code.code, match.trigger.i)
                 if key in seen:
@@ -485,11 +488,14 @@ def _same(a: Actor, b: Actor) -> bool:
     return bool(a.country and a.country == b.country and (not a.sector or not b.sector))
 
 
-def _stands_alone(pattern: VerbPattern, verb: Token) -> bool:
+def _stands_alone(pattern: VerbPattern, verb: Token, sources: list[Actor]) -> bool:
     """Acts that stand without a target, used intransitively: protests, force postures, fighting."""
     root = pattern.code[:2]
-    if root in ("17", "18", "19", "20"):
-        return True  # coercion and violence against someone the dictionary does not know is still coded
+    if root in ("18", "19", "20"):
+        # fighting with no one named is coded for armed actors and states, not for a person ("he's still fighting")
+        return all(s.sector in _ARMED_SECTORS or (s.sector is None and s.country) for s in sources)
+    if root == "17":
+        return True  # coercion of someone the dictionary does not know is still coded
     if root not in ("14", "15"):
         return False
     return pattern.objects != () or not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
