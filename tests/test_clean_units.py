@@ -77,3 +77,13 @@ def test_clean_units_mojibake_is_repaired_with_offsets():
     start = units[0].text.index("productive")
     s, e = units[0].mapped.span(start, start + len("productive"))
     assert text[s:e] == "productive"
+
+
+def test_clean_units_cut_a_giant_line_into_parser_sized_pieces():
+    from dyads.clean.segment import MAX_UNIT_CHARS
+
+    text = "Talks resumed in Geneva on Monday after a pause. " * 3000  # one line, 147,000 characters
+    units = split_units(text, BOILERPLATE)
+    assert len(units) > 1 and all(len(u.text) <= MAX_UNIT_CHARS for u in units)
+    assert sum(len(u.text) for u in units) >= len(text.strip()) - len(units)
+    _check_map(text, units)

@@ -17,7 +17,7 @@ from dyads.clean import Cleaner, Prepared, Unit
 from dyads.dates import parse_date
 from dyads.parse import load_nlp
 from dyads.read.ids import content_id
-from dyads.records import Document, Mention, Result, Sentence
+from dyads.records import Document, Mention, Reject, Result, Sentence
 from dyads.settings import Settings
 
 MENTION_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "EVENT", "LAW", "ACTOR"})
@@ -71,7 +71,12 @@ def process_batch(pipeline: Pipeline, documents: list[Document]) -> list[Result]
                                   content_hash=item.content_hash))
             continue
         docs = [next(parsed) for _ in item.units]
-        results.append(_analyse(pipeline, item, docs))
+        try:
+            results.append(_analyse(pipeline, item, docs))
+        except Exception as error:  # noqa: BLE001 - one bad document must not cost the batch
+            origin = item.document.origin or item.document.doc_id
+            results.append(Result(item.document, language=item.language, content_hash=item.content_hash,
+                                  reject=Reject(origin, "internal", f"{type(error).__name__}: {error}; please report")))
     return results
 
 

@@ -18,6 +18,7 @@ _BULLET = re.compile(r"\s*(?:[-*\u2022\u25aa\u25e6\u2023\u2043]|\d{1,2}[.)])\s+(
 _TABLE_SEPARATOR = re.compile(r"\s*\|?(\s*:?-{2,}:?\s*\|)+\s*(:?-{2,}:?\s*)?\|?\s*")
 _MARKDOWN_HEADING = re.compile(r"\s*#{1,6}\s+")
 _LINES = re.compile(r"[^\n]*\n?")
+MAX_UNIT_CHARS = 20_000  # spaCy parses units one by one; its own limit is 1,000,000 characters
 _HEADING_END = re.compile(r"[.!?;:,\"')\]]\s*$")
 
 
@@ -50,10 +51,23 @@ def split_units(text: str, boilerplate: Boilerplate) -> list[Unit]:
         raw = text[start:end]
         if not raw.strip() or _TABLE_SEPARATOR.fullmatch(raw):
             continue
-        unit = _unit(text, start, end, number, line_texts)
-        if unit is not None and unit.mapped.text.strip():
-            units.append(unit)
+        for piece_start, piece_end in _pieces(text, start, end):
+            unit = _unit(text, piece_start, piece_end, number, line_texts)
+            if unit is not None and unit.mapped.text.strip():
+                units.append(unit)
     return units
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A very long line (a page with no line breaks) cut after sentence ends into parser-sized pieces."""
+    pieces = []
+    while end - start > MAX_UNIT_CHARS:
+        cut = text.rfind(". ", start + MAX_UNIT_CHARS // 2, start + MAX_UNIT_CHARS)
+        cut = cut + 2 if cut != -1 else text.rfind(" ", start, start + MAX_UNIT_CHARS) + 1 or start + MAX_UNIT_CHARS
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
 
 
 def _unit(text: str, start: int, end: int, number: int, lines: list[str]) -> Unit | None:
