@@ -60,3 +60,19 @@ def test_cli_read_back_commands(tmp_path):
     assert runner.invoke(app, ["export", "--db", db, "--format", "parquet", "--out", str(folder)]).exit_code == 0
     assert (folder / "events.parquet").exists() and (folder / "documents.parquet").exists()
     assert runner.invoke(app, ["explain", "nope", "--db", db]).exit_code == 1
+
+
+@pytest.mark.slow
+def test_cli_user_actor_file_adds_people(tmp_path):
+    actors = tmp_path / "mine.yaml"
+    actors.write_text("people:\n  - id: jane_roe\n    name: Jane Roe\n    surname: Roe\n    country: GBR\n"
+                      "    gender: f\n    default_sector: ELI\n    roles:\n"
+                      "      - {sector: GOV, title: foreign_minister, start: 2026-01-10}\n")
+    article = tmp_path / "a.jsonl"
+    article.write_text(json.dumps({"id": "a", "date": "2026-03-01", "text": "Jane Roe criticized Iran on Monday."}) + "\n")
+    out = tmp_path / "out.jsonl"
+    done = subprocess.run([sys.executable, "-m", "dyads", "extract", str(article), "--actors", str(actors), "--out",
+                           str(out)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    events = [json.loads(line) for line in out.read_text().splitlines() if '"kind": "event"' in line]
+    assert events and events[0]["source"]["code"] == "GBRGOV" and events[0]["source"]["actor_id"] == "jane_roe"
