@@ -13,7 +13,7 @@ import re
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import compile_infix_regex, filter_spans
+from spacy.util import compile_infix_regex
 
 from dyads.actors.dictionary import ActorDictionary, Phrase
 
@@ -80,8 +80,21 @@ class ActorRuler:
             label, ident = self.labels[match_id]
             spans.append(Span(doc, start, end, label=label, span_id=ident))
         if spans:
-            doc.set_ents(filter_spans(spans), default="unmodified")
+            doc.set_ents(_longest_first(spans), default="unmodified")
         return doc
+
+
+def _longest_first(spans: list[Span]) -> list[Span]:
+    """Non-overlapping spans, longest first; on a tie the one not led by an article wins
+    ("West Bank" over "the West" in "the West Bank")."""
+    ordered = sorted(spans, key=lambda s: (-len(s), s[0].lower_ in ("the", "a", "an"), s.start))
+    taken: set[int] = set()
+    kept = []
+    for span in ordered:
+        if not taken.intersection(range(span.start, span.end)):
+            kept.append(span)
+            taken.update(range(span.start, span.end))
+    return sorted(kept, key=lambda s: s.start)
 
 
 @Language.factory(RULER_NAME)
