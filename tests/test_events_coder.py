@@ -135,3 +135,11 @@ def test_events_coder_dates_come_from_the_sentence(pipeline):
 def test_events_coder_framing_recodes_the_act(pipeline, text, root):
     found, _ = events(pipeline, text)
     assert any(c[:2] == root for _, c, _, _ in found), found
+
+
+def test_events_coder_a_planned_meeting_stays_planned(pipeline):
+    text = ("Xi Jinping and Narendra Modi will hold a summit in Delhi next month. "
+            "The summit between Xi Jinping and Narendra Modi has drawn attention.")
+    result = pipeline.process(text, date="2025-06-01")
+    later = [e for e in result.events if e.sentence_index == 1]
+    assert later and all(e.modality == "future" for e in later)

@@ -102,7 +102,27 @@ class EventStage:
                 char_span=(sentence.char_start, sentence.char_end), sentence_text=result.sentences[sentence.index].text,
                 doc_date=result.document.date, doc_year=year, is_root=sentence.index in lead,
                 location_for=location_for))
+        _inherit_future(result.events)
         context["events"] = result.events
+
+
+# "the upcoming summit" early in an article makes a later bare "the summit" a planned event too;
+# a promise to meet (036) announces the meeting (04)
+_FAMILY = {"036": "04", "030": "05", "031": "06", "033": "07", "035": "08"}
+
+
+def _inherit_future(events: list) -> None:
+    planned: set[tuple] = set()
+    for event in events:
+        family = next((root for prefix, root in _FAMILY.items() if event.cameo.startswith(prefix)), event.cameo_root)
+        key = (event.source.actor_id or event.source.code, (event.target.actor_id or event.target.code)
+               if event.target else None, family)
+        if event.modality == "future" or (event.cameo.startswith("03") and family != "03"):
+            planned.add(key)
+        elif event.modality == "asserted" and key in planned and event.explanation.get("path", [""])[0].startswith(
+                "noun") and not event.explanation.get("modality_cue"):
+            event.modality = "future"
+            event.explanation["modality_cue"] = "planned earlier in the document"
 
 
 @dataclass(slots=True)
