@@ -69,7 +69,8 @@ def test_cli_user_actor_file_adds_people(tmp_path):
                       "    gender: f\n    default_sector: ELI\n    roles:\n"
                       "      - {sector: GOV, title: foreign_minister, start: 2026-01-10}\n")
     article = tmp_path / "a.jsonl"
-    article.write_text(json.dumps({"id": "a", "date": "2026-03-01", "text": "Jane Roe criticized Iran on Monday."}) + "\n")
+    record = {"id": "a", "date": "2026-03-01", "text": "Jane Roe criticized Iran on Monday."}
+    article.write_text(json.dumps(record) + "\n")
     out = tmp_path / "out.jsonl"
     done = subprocess.run([sys.executable, "-m", "dyads", "extract", str(article), "--actors", str(actors), "--out",
                            str(out)], capture_output=True, text=True, timeout=300)
