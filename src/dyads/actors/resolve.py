@@ -230,7 +230,7 @@ class SentenceActors:
                     country = owner[1].country if owner is not None else None
                     # with no country named, a sector-only actor: the event's other party may lend its country
                     return Actor(self._phrase_text(token), compose(country, "GOV"), country, "GOV", None)
-        owner = self._country_of(token, direct=True)
+        owner = self._country_of(token, direct=True, possessive=possessor)
         if owner is not None and token.pos_ in ("NOUN", "PROPN") and not _abstract(token):
             # "Israeli army bulldozers", "Russian aircraft": the country's, of the sector a compound names
             sector = next((self._sector(c) for c in token.children if c.dep_ == "compound" and self._sector(c)), None)
@@ -307,12 +307,14 @@ class SentenceActors:
                 return words[phrase]
         return words.get(token.lower_) or words.get(token.lemma_.lower())
 
-    def _country_of(self, token: Token, direct: bool = False) -> tuple[ActorEntry, Actor] | None:
+    def _country_of(self, token: Token, direct: bool = False,
+                    possessive: bool = True) -> tuple[ActorEntry, Actor] | None:
         """The country or organisation a noun belongs to: "Russian troops", "Russia's army", "army of Russia".
 
-        `direct` looks only at modifiers of the noun itself, not into "of"/"in" phrases.
+        `direct` looks only at modifiers of the noun itself, not into "of"/"in" phrases; without `possessive`,
+        "Ankara's purchase" is not Ankara's (a thing owned does not act).
         """
-        candidates = [c for c in token.children if c.dep_ in _MODIFIER_DEPS]
+        candidates = [c for c in token.children if c.dep_ in _MODIFIER_DEPS and (possessive or c.dep_ != "poss")]
         if not direct:
             candidates += [g for p in token.children if p.dep_ == "prep" and p.lower_ in _OWNER_PREPS
                            for g in p.children if g.dep_ == "pobj"]
