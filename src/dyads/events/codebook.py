@@ -12,6 +12,8 @@ from importlib.resources import files
 from pathlib import Path
 from types import MappingProxyType
 
+from dyads.errors import DataFileError
+
 # PLOVER's 16 event types (manual draft 0.8, 2021). A schema fact, not dictionary knowledge.
 PLOVER_EVENTS = frozenset(
     "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST "
@@ -20,7 +22,7 @@ PLOVER_EVENTS = frozenset(
 COLUMNS = ("code", "root", "name", "goldstein", "quad_class", "plover_event", "plover_mode", "plover_context")
 
 
-class CodebookError(ValueError):
+class CodebookError(DataFileError, ValueError):
     """The codebook file is malformed; the message lists every problem as `file:line: message`."""
 
     def __init__(self, problems: list[str]) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Literal
 
+from dyads.errors import DataFileError
 from dyads.events.codebook import Codebook
 
 Kind = Literal["verbs", "nouns"]
@@ -37,7 +38,7 @@ _LEMMA = re.compile(r"[a-z][a-z'\-]*")
 _WORD = re.compile(r"[a-z][a-z\-]*")
 
 
-class PatternError(ValueError):
+class PatternError(DataFileError, ValueError):
     """Pattern files are malformed; `problems` holds every `file:line: message`."""
 
     def __init__(self, problems: Sequence[str]) -> None:

@@ -12,12 +12,14 @@ from pathlib import Path
 
 import yaml
 
+from dyads.errors import DataFileError
+
 REGION_KINDS = frozenset({"region", "state", "place", "facility", "sea", "country"})
 RULE_LISTS = ("locative_preps", "place_slot_verbs", "place_object_verbs", "event_nouns", "place_nouns",
               "drop_leading", "drop_trailing", "common_words", "not_place_names")
 
 
-class PlacesDataError(ValueError):
+class PlacesDataError(DataFileError, ValueError):
     """A place data file is malformed; the message lists every problem as `file:line: message`."""
 
     def __init__(self, problems: list[str]) -> None:

@@ -14,13 +14,14 @@ from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 
+from dyads.errors import DataFileError
 from dyads.tone.model import TargetModel, read_target_model
 
 _WORD_PIECES = re.compile(r"\w+(?:['’]\w+)?|[^\w\s]")
 VALENCE_RANGE = 4.0  # VADER's scale is -4 … +4
 
 
-class ToneLexiconError(ValueError):
+class ToneLexiconError(DataFileError, ValueError):
     """A lexicon file is malformed; the message names every bad line as file:line."""
 
 

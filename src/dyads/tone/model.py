@@ -15,12 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from dyads.errors import DataFileError
+
 NEUTRAL_BAND = 0.05
 CLASSES = ("neg", "neu", "pos")
 _HEADER = ("feature", "mean", "scale", "w_neg", "w_neu", "w_pos")
 
 
-class TargetModelError(ValueError):
+class TargetModelError(DataFileError, ValueError):
     """The model file is malformed; the message says file:line and what is wrong."""
 
 
