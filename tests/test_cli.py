@@ -60,6 +60,14 @@ def test_cli_read_back_commands(tmp_path):
     assert runner.invoke(app, ["export", "--db", db, "--format", "parquet", "--out", str(folder)]).exit_code == 0
     assert (folder / "events.parquet").exists() and (folder / "documents.parquet").exists()
     assert runner.invoke(app, ["explain", "nope", "--db", db]).exit_code == 1
+    gdelt = tmp_path / "events.tsv"
+    assert runner.invoke(app, ["export", "--db", db, "--format", "gdelt", "--out", str(gdelt)]).exit_code == 0
+    rows = [line.split("\t") for line in gdelt.read_text().splitlines()]
+    assert rows and all(len(row) == 58 for row in rows)  # GDELT 1.0 with SOURCEURL
+    assert {row[26][:2] for row in rows} <= {"11", "05"} and any(row[5] == "FRA" for row in rows)
+    plover = tmp_path / "events.plover.jsonl"
+    assert runner.invoke(app, ["export", "--db", db, "--format", "plover", "--out", str(plover)]).exit_code == 0
+    assert {json.loads(line)["event_type"] for line in plover.read_text().splitlines()} <= {"ACCUSE", "SUPPORT"}
 
 
 @pytest.mark.slow

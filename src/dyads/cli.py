@@ -205,19 +205,20 @@ def docs(db: DbOption = Path("dyads.duckdb"), limit: Annotated[int, typer.Option
 @app.command()
 def export(
     db: DbOption = Path("dyads.duckdb"),
-    fmt: Annotated[str, typer.Option("--format", help="jsonl, parquet or csv.")] = "jsonl",
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, parquet, csv, gdelt (GDELT 1.0 TSV of aggregated "
+                                                    "events) or plover (PLOVER-style JSON lines).")] = "jsonl",
     out_path: Annotated[Path | None, typer.Option("--out", help="Output file (jsonl) or folder.")] = None,
     table: Annotated[str | None, typer.Option(help="Only this table.")] = None,
 ) -> None:
-    """Export the store: JSON lines records, or one Parquet/CSV file per table.
+    """Export the store: JSON lines records, one Parquet/CSV file per table, GDELT 1.0 rows or PLOVER records.
 
     Example: dyads export --format parquet --out export/
     """
     from dyads.store import Store
     from dyads.store.export import export as export_store
 
-    if fmt not in ("jsonl", "parquet", "csv"):
-        err.print(f"error: --format must be jsonl, parquet or csv, not {fmt!r}")
+    if fmt not in ("jsonl", "parquet", "csv", "gdelt", "plover"):
+        err.print(f"error: --format must be jsonl, parquet, csv, gdelt or plover, not {fmt!r}")
         raise typer.Exit(2)
     try:
         with Store(db, read_only=True) as store:

@@ -8,12 +8,17 @@ from pathlib import Path
 
 from dyads.serialize import nest_row
 from dyads.store import TABLES, Store
+from dyads.store.queries import load_queries
 
 _KIND = {"documents": "document", "document_sources": "document_source", "sentences": "sentence",
          "mentions": "mention", "events": "event", "goals": "goal", "actor_tone": "actor_tone", "rejects": "reject"}
 
 
 def export(store: Store, fmt: str, out: Path | None, table: str | None = None) -> list[tuple[str, int]]:
+    if fmt == "gdelt":
+        return [_gdelt(store, out or Path("events.gdelt.tsv"))]
+    if fmt == "plover":
+        return [_plover(store, out)]
     tables = (table,) if table else TABLES
     for name in tables:
         if name not in TABLES:
@@ -54,6 +59,30 @@ def _jsonl(store: Store, tables: tuple[str, ...], out: Path | None) -> tuple[str
                     record = nest_row(_KIND[name], dict(zip(names, row, strict=True)))
                     sink.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
                     count += 1
+    finally:
+        if out:
+            sink.close()
+    return (str(out or "-"), count)
+
+
+def _gdelt(store: Store, out: Path) -> tuple[str, int]:
+    """Aggregated events as GDELT 1.0 rows: 57 tab-separated columns, no header."""
+    query = load_queries("exports.sql")["gdelt_events"]
+    store.cursor(f"COPY ({query}) TO '{_quote(out)}' (FORMAT csv, DELIMITER '\t', HEADER false)")
+    return str(out), sum(1 for _ in open(out, encoding="utf-8"))
+
+
+def _plover(store: Store, out: Path | None) -> tuple[str, int]:
+    """Event mentions as PLOVER-style JSON lines."""
+    cursor = store.cursor(load_queries("exports.sql")["plover_events"])
+    names = [c[0] for c in cursor.description]
+    sink = open(out, "w", encoding="utf-8") if out else sys.stdout  # noqa: SIM115
+    count = 0
+    try:
+        while rows := cursor.fetchmany(1000):
+            for row in rows:
+                sink.write(json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False, default=str) + "\n")
+                count += 1
     finally:
         if out:
             sink.close()
