@@ -16,7 +16,7 @@ from dyads.errors import DataFileError
 
 REGION_KINDS = frozenset({"region", "state", "place", "facility", "sea", "country"})
 RULE_LISTS = ("locative_preps", "place_slot_verbs", "place_object_verbs", "event_nouns", "place_nouns",
-              "drop_leading", "drop_trailing", "common_words", "not_place_names")
+              "drop_leading", "drop_trailing", "common_words", "not_place_names", "topic_preps")
 
 
 class PlacesDataError(DataFileError, ValueError):
@@ -67,6 +67,7 @@ class LocationRules:
     drop_trailing: frozenset[str]
     common_words: frozenset[str]
     not_place_names: frozenset[str]
+    topic_preps: frozenset[str]
 
     def prep_allowed(self, prep: str, trigger_lemma: str, object_lemma: str = "") -> bool:
         """Whether `prep` can tie the event of `trigger_lemma` to a place (its object `object_lemma`)."""

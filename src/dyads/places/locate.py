@@ -170,7 +170,8 @@ class _Finder:
                 for prep, pobj in self._locative_objects(child):
                     yield from self._under(pobj, nested_rank, depth + 1, f"{prefix}nested:prep:{prep}",
                                            strong=True)
-            elif child.dep_ in ("prep", "agent") and not self._prep_ok(child):
+            elif child.dep_ in ("prep", "agent") and not self._prep_ok(child) \
+                    and child.lower_ not in self.rules.topic_preps:
                 for pobj in _pobjs(child):
                     for prep, inner in self._locative_objects(pobj):
                         yield from self._under(inner, nested_rank, depth + 1, f"{prefix}nested:prep:{prep}",
