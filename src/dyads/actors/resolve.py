@@ -209,7 +209,7 @@ class SentenceActors:
                 found = self.resolve_one(member, possessor)
                 if found is not None:
                     return found
-        if sector is None and token.pos_ == "PROPN":
+        if sector is None and token.pos_ == "PROPN" and not token.lemma_.lower().endswith(_ABSTRACT_SUFFIXES):
             # an organisation the dictionary does not know, named with its sector: "the rebel Revolutionary Front"
             # or a person named with theirs: "Judge Alejandro Rivera", "General Ahmed"
             sector = next((self._sector(c) for c in token.children
