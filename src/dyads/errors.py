@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 class DyadsError(Exception):
     """An error a user can act on. `code` is stable; the message says what to do."""
@@ -56,11 +58,15 @@ class NoSuchEvent(DyadsError):
         super().__init__(f"no event {event_id!r} in the store; `dyads events --limit 20` lists some ids.")
 
 
-class DataFileError(DyadsError):
-    code = "E006"
+class DataFileError(DyadsError, ValueError):
+    """A knowledge file is malformed; `problems` holds every `file:line: message` found."""
 
-    def __init__(self, problems: str) -> None:
-        super().__init__(f"invalid data file:\n{problems}")
+    code = "E006"
+    what = "data file"
+
+    def __init__(self, problems: str | Sequence[str]) -> None:
+        self.problems = (problems,) if isinstance(problems, str) else tuple(problems)
+        super().__init__(f"{len(self.problems)} problem(s) in the {self.what}:\n" + "\n".join(self.problems))
 
 
 class UsageError(DyadsError):

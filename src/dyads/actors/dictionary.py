@@ -33,12 +33,10 @@ _IGO_CODE = re.compile(r"^[A-Z]{3}(?:[A-Z]{3})+$")
 _ID = re.compile(r"^[a-z0-9_]+$")
 
 
-class ActorDictionaryError(DataFileError, ValueError):
+class ActorDictionaryError(DataFileError):
     """Raised with every located problem found while loading the actor dictionary."""
 
-    def __init__(self, problems: Sequence[str]) -> None:
-        self.problems = tuple(problems)
-        super().__init__("\n".join(self.problems))
+    what = "actor dictionary"
 
 
 @dataclass(frozen=True, slots=True)

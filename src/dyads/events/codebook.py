@@ -22,12 +22,10 @@ PLOVER_EVENTS = frozenset(
 COLUMNS = ("code", "root", "name", "goldstein", "quad_class", "plover_event", "plover_mode", "plover_context")
 
 
-class CodebookError(DataFileError, ValueError):
+class CodebookError(DataFileError):
     """The codebook file is malformed; the message lists every problem as `file:line: message`."""
 
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = tuple(problems)
-        super().__init__(f"{len(problems)} problem(s) in the codebook:\n" + "\n".join(problems))
+    what = "codebook"
 
 
 @dataclass(frozen=True, slots=True)

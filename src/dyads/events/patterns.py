@@ -38,12 +38,10 @@ _LEMMA = re.compile(r"[a-z][a-z'\-]*")
 _WORD = re.compile(r"[a-z][a-z\-]*")
 
 
-class PatternError(DataFileError, ValueError):
+class PatternError(DataFileError):
     """Pattern files are malformed; `problems` holds every `file:line: message`."""
 
-    def __init__(self, problems: Sequence[str]) -> None:
-        self.problems = tuple(problems)
-        super().__init__(f"{len(self.problems)} problem(s) in event patterns:\n" + "\n".join(self.problems))
+    what = "event patterns"
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,12 +19,10 @@ RULE_LISTS = ("locative_preps", "place_slot_verbs", "place_object_verbs", "event
               "drop_leading", "drop_trailing", "common_words", "not_place_names", "topic_preps")
 
 
-class PlacesDataError(DataFileError, ValueError):
+class PlacesDataError(DataFileError):
     """A place data file is malformed; the message lists every problem as `file:line: message`."""
 
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = tuple(problems)
-        super().__init__(f"{len(problems)} problem(s) in place data:\n" + "\n".join(problems))
+    what = "place data"
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ _WORD_PIECES = re.compile(r"\w+(?:['’]\w+)?|[^\w\s]")
 VALENCE_RANGE = 4.0  # VADER's scale is -4 … +4
 
 
-class ToneLexiconError(DataFileError, ValueError):
+class ToneLexiconError(DataFileError):
     """A lexicon file is malformed; the message names every bad line as file:line."""
 
 

@@ -22,7 +22,7 @@ CLASSES = ("neg", "neu", "pos")
 _HEADER = ("feature", "mean", "scale", "w_neg", "w_neu", "w_pos")
 
 
-class TargetModelError(DataFileError, ValueError):
+class TargetModelError(DataFileError):
     """The model file is malformed; the message says file:line and what is wrong."""
 
 
