@@ -143,3 +143,11 @@ def test_events_coder_a_planned_meeting_stays_planned(pipeline):
     result = pipeline.process(text, date="2025-06-01")
     later = [e for e in result.events if e.sentence_index == 1]
     assert later and all(e.modality == "future" for e in later)
+
+
+def test_events_coder_background_paragraphs_are_historical(pipeline):
+    text = "In 2014 Russia annexed Crimea. It also invaded Georgia. Putin met Trump on Monday."
+    result = pipeline.process(text, date="2025-06-01")
+    modality = {e.trigger: e.modality for e in result.events}
+    assert modality["annexed"] == modality["invaded"] == "historical"
+    assert modality["met"] == "asserted"  # it gives its own time

@@ -7,6 +7,7 @@ order, `Analysis.run` applies the enabled stages to one document.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
@@ -103,6 +104,7 @@ class EventStage:
                 doc_date=result.document.date, doc_year=year, is_root=sentence.index in lead,
                 location_for=location_for))
         _inherit_future(result.events)
+        _inherit_past(result.events, sentences, year, self.coder.cues.years_before)
         context["events"] = result.events
 
 
@@ -123,6 +125,30 @@ def _inherit_future(events: list) -> None:
                 "noun") and not event.explanation.get("modality_cue"):
             event.modality = "future"
             event.explanation["modality_cue"] = "planned earlier in the document"
+
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _inherit_past(events: list, sentences: list[ParsedSentence], doc_year: int, years_before: int) -> None:
+    """In a background paragraph ("In 2014, Russia annexed Crimea. It also backed …"), a past-tense act with no
+    time of its own belongs to the years the paragraph opened with."""
+    old_years: dict[int, int] = {}  # unit line → sentence index where an old year was first named
+    for sentence in sentences:
+        years = [int(y) for y in _YEAR.findall(sentence.span.text)]
+        if any(y <= doc_year - years_before for y in years):
+            old_years.setdefault(sentence.unit.line, sentence.index)
+    for event in events:
+        sentence = sentences[event.sentence_index]
+        opened = old_years.get(sentence.unit.line)
+        if event.modality != "asserted" or opened is None or opened >= event.sentence_index:
+            continue
+        if any(ent.label_ == "DATE" for ent in sentence.span.ents) or _YEAR.search(sentence.span.text):
+            continue  # the sentence gives its own time
+        trigger = next((t for t in sentence.span if t.text == event.trigger), None)
+        if trigger is not None and trigger.tag_ in ("VBD", "VBN"):
+            event.modality = "historical"
+            event.explanation["modality_cue"] = "a year named earlier in the paragraph"
 
 
 @dataclass(slots=True)
