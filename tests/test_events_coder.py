@@ -146,8 +146,8 @@ def test_events_coder_a_planned_meeting_stays_planned(pipeline):
 
 
 def test_events_coder_background_paragraphs_are_historical(pipeline):
-    text = "In 2014 Russia annexed Crimea. It also invaded Georgia. Putin met Trump on Monday."
+    text = "In 2014, Russia annexed Crimea. Russian troops also attacked Georgia. Putin met Trump on Monday."
     result = pipeline.process(text, date="2025-06-01")
     modality = {e.trigger: e.modality for e in result.events}
-    assert modality["annexed"] == modality["invaded"] == "historical"
+    assert modality["annexed"] == modality["attacked"] == "historical"
     assert modality["met"] == "asserted"  # it gives its own time

@@ -144,12 +144,12 @@ class EventCoder:
                 continue
             path.append(f"source via {via}")
             targets, target_via = self._targets(verb, pattern, obj, actors, passive, sources)
-            if pattern.target_required and not targets:
-                continue
             explicit = via.startswith(("nsubj", "agent")) and not any(
                 t.pos_ == "PRON" for t in verb.children if t.dep_ in _SUBJECT_DEPS)
             if not targets and pattern.code[:2] in _PLACE_TARGET_ROOTS:
                 targets, target_via = self._place_target(verb, sources)
+            if pattern.target_required and not targets:
+                continue
             if pattern.code[:2] == "01":  # "told reporters": the press is the channel, not the addressee
                 targets = [t for t in targets if not (t.sector == "MED" and not t.country)]
             reciprocal = len(sources) >= 2 and pattern.code[:2] in _RECIPROCAL_ROOTS
