@@ -291,7 +291,7 @@ class EventCoder:
                                                                                       "against")
                        for g in p.children if g.dep_ == "pobj"]
         for token in candidates:
-            if token.ent_type_ not in ("GPE", "LOC", "FAC"):
+            if token.ent_type_ not in ("GPE", "LOC", "FAC", "NORP"):  # NORP: a weak form such as "Georgia"
                 continue
             ent = next((e for e in token.sent.ents if e.start <= token.i < e.end), None)
             place = self.gazetteer.resolve(ent.text if ent is not None else token.text)
