@@ -401,9 +401,15 @@ class EventCoder:
             if self.recoder is not None:
                 code, modality = self.recoder.recode(code, modality, self.codebook, match.trigger)
             location = location_for(match.trigger) if location_for else None
-            pairs = [(_home(source, target, location, code.code), target) for source, target in _pairs(match)]
-            # filling in countries can make an actor its own target ("the Israeli leader met security officials")
-            pairs = [(source, target) for source, target in pairs if target is None or source.code != target.code]
+            pairs = []
+            for source, target in _pairs(match):
+                homed = _home(source, target, location, code.code)
+                if target is not None and homed.code == target.code:
+                    if homed is source:
+                        continue  # "the Israeli leader met security officials": an actor is not its own target
+                    # "President X threatened a curfew in Algiers": the act is aimed at his own country
+                    target = Actor(target.text, target.country, target.country, None, None)
+                pairs.append((homed, target))
             for source, target in pairs:
                 key = (source.code, target.code if target else None, code.code, match.trigger.i)
                 if key in seen:
