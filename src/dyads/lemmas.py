@@ -17,3 +17,16 @@ def lemma_in(token: Token, words: frozenset[str] | set[str]) -> bool:
         if lower.endswith(suffix) and len(lower) - len(suffix) >= 3 and lower[: -len(suffix)] + replacement in words:
             return True
     return False
+
+
+def lemma_candidates(token: Token) -> list[str]:
+    """The lemma first, then plain de-inflections of the surface form ("staged" → "stage" when the model
+    says "stag")."""
+    lower = token.lower_
+    found = [token.lemma_.lower()]
+    for suffix, replacement in (("d", ""), ("ed", ""), ("ing", "e"), ("ing", ""), ("es", ""), ("s", ""), ("ed", "e")):
+        if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
+            candidate = lower[: -len(suffix)] + replacement
+            if candidate not in found:
+                found.append(candidate)
+    return found

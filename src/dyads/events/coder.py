@@ -21,7 +21,7 @@ from dyads.events.codebook import Codebook
 from dyads.events.modality import ModalityCues, governed_by_goal, modality_of
 from dyads.events.patterns import NounPattern, PatternSet, VerbPattern
 from dyads.events.recode import Recoder
-from dyads.lemmas import lemma_in
+from dyads.lemmas import lemma_candidates, lemma_in
 from dyads.records import Actor, Event, Location
 
 # verbs whose object, not subject, does what the infinitive says: "urged Moscow to accept"
@@ -85,7 +85,7 @@ class EventCoder:
         for token in span:
             if token.i in consumed:
                 continue
-            if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self._verb_lemmas:
+            if token.pos_ in ("VERB", "AUX") and any(c in self._verb_lemmas for c in lemma_candidates(token)):
                 match = self._verb_match(token, actors, consumed)
                 if match is not None:
                     found.append(match)
@@ -96,7 +96,7 @@ class EventCoder:
         for token in span:
             if token.i in consumed or token.pos_ not in ("NOUN", "PROPN"):
                 continue
-            if token.lemma_.lower() in self._noun_lemmas or token.lower_ in self._noun_lemmas:
+            if any(c in self._noun_lemmas for c in (*lemma_candidates(token), token.lower_)):
                 match = self._noun_match(token, actors)
                 if match is not None:
                     found.append(match)
@@ -116,7 +116,7 @@ class EventCoder:
                     for g in p.children if g.dep_ == "pobj"]
         if passive:
             objects += [c for c in children if c.dep_ == "nsubjpass"]
-        lemma = verb.lemma_.lower()
+        lemma = next((c for c in lemma_candidates(verb) if c in self._verb_lemmas), verb.lemma_.lower())
         patterns = self.patterns.verbs_for(lemma)
         for pattern in patterns:
             if pattern.particle and not any(
@@ -128,8 +128,7 @@ class EventCoder:
                 if pattern.particle:  # "call for the release": the object hangs under the particle
                     candidates = objects + [g for c in children if c.dep_ == "prep" and c.lower_ == pattern.particle
                                             for g in c.children if g.dep_ == "pobj"]
-                obj = next((o for o in candidates if o.lemma_.lower() in pattern.objects
-                            or o.lower_ in pattern.objects), None)
+                obj = next((o for o in candidates if _names_object(o, pattern.objects)), None)
                 if obj is None:
                     continue
             complement = None
@@ -321,7 +320,8 @@ class EventCoder:
             return None  # "seeking to end the war": what someone wants
         if any(c.dep_ == "det" and c.lower_ in _GENERIC_DETERMINERS for c in noun.children):
             return None  # "each meeting between …", "any talks": a kind of act, not an act
-        for pattern in self.patterns.nouns_for(noun.lemma_.lower()) or self.patterns.nouns_for(noun.lower_):
+        lemma = next((c for c in (*lemma_candidates(noun), noun.lower_) if c in self._noun_lemmas), noun.lower_)
+        for pattern in self.patterns.nouns_for(lemma):
             if pattern.modifier and not any(c.lemma_.lower() in pattern.modifier for c in noun.children):
                 continue
             sources: list[Actor] = []
@@ -460,6 +460,14 @@ def _implicit_target(source: Actor, code: str) -> Actor | None:
         return None
     sector = "GOV" if code[:2] == "14" else None
     return Actor(f"(own country of {source.text})", source.country + (sector or ""), source.country, sector, None)
+
+
+def _names_object(noun: Token, objects: tuple[str, ...]) -> bool:
+    """The noun is one of the pattern's objects, or a kind of it named by a compound ("food supplies", "an aid
+    program")."""
+    if noun.lemma_.lower() in objects or noun.lower_ in objects:
+        return True
+    return any(c.dep_ == "compound" and (c.lemma_.lower() in objects or c.lower_ in objects) for c in noun.children)
 
 
 def _home(source: Actor, target: Actor | None, location: Location | None, code: str) -> Actor:
