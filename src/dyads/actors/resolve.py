@@ -321,7 +321,9 @@ class SentenceActors:
         for child in candidates:
             for node in (child, *child.children):
                 mention = self.by_token.get(node.i)
-                if mention is not None and mention.entry.kind in ("country", "igo", "group"):
+                if mention is not None and mention.entry.kind in ("country", "igo", "group") or (
+                        mention is not None and mention.entry.kind == "person" and child.dep_ == "poss"):
+                    # "Trump's administration" belongs to Trump's country
                     return mention.entry, self.mention_actor(mention)
         return None
 

@@ -109,7 +109,10 @@ class EventCoder:
             return None  # "hopes to negotiate" is a goal, recorded by the goals stage
         children = list(verb.children)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
-        objects = [c for c in children if c.dep_ in ("dobj", "attr")]
+        # "sanctions imposed by the U.S.": a participle on a noun is a passive whose object is that noun
+        reduced = verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")
+        passive = passive or (reduced and any(c.dep_ == "agent" for c in children))
+        objects = [c for c in children if c.dep_ in ("dobj", "attr")] + ([verb.head] if reduced else [])
         objects += [conj for o in objects for conj in o.conjuncts]
         # "provided 25,000 tons of food aid", "sent a shipment of weapons": the noun inside the measure
         objects += [g for o in list(objects) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
