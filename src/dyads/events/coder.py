@@ -228,6 +228,9 @@ class EventCoder:
             if node.dep_ == "conj" or (node.dep_ == "advcl" and node.tag_ == "VBG"):
                 node = node.head
                 continue
+            if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
+                node = node.head.head  # "By praising Trump's policies, Putin seeks …": the main clause's subject
+                continue
             if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN"):
                 return actors.resolve(node.head, possessor=False), f"{node.dep_} head {node.head.text}"
             break
