@@ -63,3 +63,9 @@ def test_goals_concepts_group_paraphrases():
     assert concepts.key("weaken NATO unity") == concepts.key("undermine the unity of the alliance")
     assert concepts.similarity("ease sanctions", "sanctions relief") == 1.0
     assert concepts.similarity("ease sanctions", "weaken NATO unity") == 0.0
+
+
+def test_goals_concepts_opposites_never_share_a_cluster():
+    concepts = Concepts.load()
+    assert concepts.opposed("strengthen alliances", "weaken the transatlantic alliance")
+    assert not concepts.opposed("weaken NATO unity", "undermine the alliance")

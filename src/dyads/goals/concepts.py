@@ -17,15 +17,23 @@ _STOP = frozenset("a an the of to in on for with and or its his her their our by
 @dataclass(frozen=True, slots=True)
 class Concepts:
     concept_of: dict[str, str]
+    opposites: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def load(cls) -> Concepts:
         data = yaml.safe_load((resources.files("dyads") / "data" / "goals" / "concepts.yaml").read_text("utf-8"))
+        opposites = tuple((str(a), str(b)) for a, b in data.pop("opposites", []))
         concept_of: dict[str, str] = {}
         for concept, words in data.items():
             for word in words:
                 concept_of.setdefault(str(word).lower(), concept)
-        return cls(concept_of)
+        return cls(concept_of, opposites)
+
+    def opposed(self, a: str, b: str) -> bool:
+        """The two phrases sit on opposite sides of some pair ("strengthen alliances" / "weaken NATO unity")."""
+        ca, cb = self.concepts(a), self.concepts(b)
+        return any((x in ca and y in cb) or (y in ca and x in cb) for x, y in self.opposites
+                   if not ({x, y} <= ca or {x, y} <= cb))
 
     def concepts(self, phrase: str) -> frozenset[str]:
         found = set()

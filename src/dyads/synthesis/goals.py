@@ -60,8 +60,10 @@ def cluster_goals(store: Store, method: str, options: SynthesisOptions,
         if encoder:
             new_vectors = {}  # only the packaged model's vectors are kept
         vectors = {key: np.array([known[p] for p in found], dtype=np.float32) for key, found in phrases.items()}
-        groups = {key: group_vectors(vectors[key], options.embedding_threshold, options.embedding_linkage,
-                                     options.max_average_link) for key in phrases}
+        concepts = Concepts.load()
+        groups = {key: _split_opposed(group_vectors(vectors[key], options.embedding_threshold,
+                                                    options.embedding_linkage, options.max_average_link),
+                                      list(phrases[key]), concepts) for key in phrases}
     assigned = []
     for key, found in phrases.items():
         names = list(found)
@@ -74,6 +76,23 @@ def cluster_goals(store: Store, method: str, options: SynthesisOptions,
     return GoalGrouping(method, assigned, new_vectors)
 
 
+def _split_opposed(groups: list[list[int]], names: list[str], concepts: Concepts) -> list[list[int]]:
+    """Embeddings put "strengthen alliances" next to "weaken the alliance": split such groups, each member
+    joining the first part it does not oppose."""
+    result: list[list[int]] = []
+    for group in groups:
+        parts: list[list[int]] = []
+        for index in group:
+            home = next((part for part in parts
+                         if not any(concepts.opposed(names[index], names[other]) for other in part)), None)
+            if home is None:
+                parts.append([index])
+            else:
+                home.append(index)
+        result.extend(parts)
+    return result
+
+
 def _cached_vectors(store: Store) -> dict[str, np.ndarray]:
     if not sql.scalar(store, "has_phrase_vectors"):
         return {}
@@ -82,9 +101,11 @@ def _cached_vectors(store: Store) -> dict[str, np.ndarray]:
 
 
 def _label(members: Sequence[str], counts: Sequence[int], vectors: np.ndarray | None) -> str:
-    """The most frequent phrase; ties go to the most central (embeddings) or the shortest."""
+    """The most frequent phrase; ties go to the most central (embeddings), short phrases favoured a little
+    (a label is read at a glance), then the shortest."""
     central = (vectors @ vectors.mean(axis=0)).tolist() if vectors is not None else [0.0] * len(members)
-    best = min(range(len(members)), key=lambda i: (-counts[i], -central[i], len(members[i]), members[i]))
+    score = [c - 0.02 * len(m.split()) for c, m in zip(central, members, strict=True)]
+    best = min(range(len(members)), key=lambda i: (-counts[i], -score[i], len(members[i]), members[i]))
     return members[best]
 
 
