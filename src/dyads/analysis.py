@@ -184,7 +184,7 @@ class ToneStage:
                 targets.append(ToneTarget(sentence.span, mention.span.start, mention.span.end,
                                           actors.mention_actor(mention)))
         result.tones = actor_tones(result.document.doc_id, targets, self.lexicon)
-        result.doc_tone = document_tone(" ".join(s.span.text for s in sentences), self.lexicon)
+        result.doc_tone = document_tone([t.lower_ for s in sentences for t in s.span], self.lexicon)
         context["tones"] = result.tones
 
 
