@@ -78,11 +78,14 @@ class Modality:
 
 
 def _chain(trigger: Token) -> list[Token]:
-    """The trigger and the words governing it within its own clause chain."""
+    """The trigger and the words governing it within its own clause chain ("may react by opposing …":
+    through a "by"-phrase to the verb it modifies)."""
     chain = [trigger]
     node = trigger
     while node.dep_ in _CHAIN_DEPS and node.head is not node and len(chain) < 6:
         node = node.head
+        if node.dep_ == "prep" and node.head is not node and node.head.pos_ in ("VERB", "AUX"):
+            node = node.head
         chain.append(node)
     return chain
 
