@@ -151,3 +151,8 @@ def test_events_coder_background_paragraphs_are_historical(pipeline):
     modality = {e.trigger: e.modality for e in result.events}
     assert modality["annexed"] == modality["attacked"] == "historical"
     assert modality["met"] == "asserted"  # it gives its own time
+
+
+def test_events_coder_questions_are_hypothetical(pipeline):
+    found, _ = events(pipeline, "Will China attack Taiwan this year?")
+    assert found and found[0][3] == "hypothetical"

@@ -120,6 +120,9 @@ def modality_of(trigger: Token, sentence: Span, doc_year: int, cues: ModalityCue
                 return Modality("negated", child.lemma_.lower())
         if node is not trigger and node.lemma_.lower() in cues.negation_verbs and trigger.dep_ == "xcomp":
             return Modality("negated", node.lemma_.lower())
+    # a question asks whether, it does not report ("Could this call signal a thaw?")
+    if sentence.text.rstrip().endswith("?"):
+        return Modality("hypothetical", "?")
     # conditionals and proposals
     for node in chain:
         for child in node.children:
