@@ -145,7 +145,7 @@ class EventCoder:
             if not sources:
                 continue
             path.append(f"source via {via}")
-            targets, target_via = self._targets(verb, pattern, obj, actors, passive, sources)
+            targets, target_via = self._targets(verb, pattern, obj, actors, passive, sources, nearest=not reduced)
             explicit = via.startswith(("nsubj", "agent")) and not any(
                 t.pos_ == "PRON" for t in verb.children if t.dep_ in _SUBJECT_DEPS)
             if not targets and pattern.code[:2] in _PLACE_TARGET_ROOTS:
@@ -237,7 +237,7 @@ class EventCoder:
         return [], ""
 
     def _targets(self, verb: Token, pattern: VerbPattern, obj: Token | None, actors: SentenceActors,
-                 passive: bool, sources: list[Actor]) -> tuple[list[Actor], str]:
+                 passive: bool, sources: list[Actor], nearest: bool = True) -> tuple[list[Actor], str]:
         actors = _OtherThan(actors, sources)  # type: ignore[assignment]  # "its war" is not Iran's target
         slots = pattern.target or ("dobj",)
         for slot in slots:
@@ -282,8 +282,8 @@ class EventCoder:
                     found = actors.resolve(subject, possessor=False)
                     if found:
                         return found, f"subject {subject.text} of the clause '{clause.text}'"
-        if pattern.code[:2] == "01":
-            return [], ""  # a statement "on Afghanistan" is about it, not addressed to it
+        if pattern.code[:2] == "01" or not nearest:
+            return [], ""  # a statement "on Afghanistan" is about it; a participle's complements are the noun's
         found = self._nearest_target(verb, actors)
         return found, ("nearest actor in the complements" if found else "")
 
