@@ -89,7 +89,9 @@ def test_verb_xcomp_alternatives_make_one_pattern_each() -> None:
         ("051  praise  >-!", "contradicts"),
         ("051  praise  >on >on", "listed twice"),
         ("051  praise  <with >with", "both source and target"),
-        ("051  praise  @x", "unexpected '@x'"),
+        ("051  praise  %x", "unexpected '%x'"),
+        ("051  praise  @x", "unknown PLOVER event 'x'"),
+        ("051  praise  @SUPPORT/Bad-Mode", "bad PLOVER mode"),
     ],
 )
 def test_verb_errors_are_located(text: str, message: str) -> None:
@@ -265,3 +267,9 @@ def test_packaged_nouns(patterns: PatternSet) -> None:
     strikes = {m: p.code for p in patterns.nouns_for("strike") for m in p.modifier}
     assert strikes["air"] == "195" and strikes["hunger"] == "142" and strikes["general"] == "143"
     assert patterns.nouns_for("sanction")[0].target[:2] == ("on", "against")
+
+
+def test_plover_override_is_parsed() -> None:
+    (pattern,) = parse_verb_line("0831 resign  @RETREAT/resign  >from")
+    assert pattern.plover == ("RETREAT", "resign")
+    assert parse_noun_line("0831 resignation  @RETREAT  <poss").plover == ("RETREAT", None)

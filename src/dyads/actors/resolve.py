@@ -381,4 +381,6 @@ _ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ity", "ness", "ism", "ence", "anc
 def _abstract(token: Token) -> bool:
     """Nouns for ideas and processes ("erosion", "commitment", "dynamics") are no actors, whoever owns them."""
     lemma = token.lemma_.lower()
+    if lemma in _GROUP_NOUNS:  # "movement", "government" name people acting together
+        return False
     return token.is_stop or (token.pos_ == "NOUN" and lemma.endswith(_ABSTRACT_SUFFIXES))

@@ -38,6 +38,9 @@ _LIGHT_VERBS = frozenset({"launch", "stage", "begin", "start", "hold", "carry", 
 _PLACE_TARGET_ROOTS = ("17", "18", "19", "20")
 _FRAMING_ROOTS = ("02", "03", "10", "12", "13")
 _COMPLEMENT_DEPS = {"dobj", "prep", "pobj", "xcomp", "dative", "attr", "oprd", "pcomp", "compound", "amod"}
+_GRIEVANCE_PREPS = frozenset({"against", "over"})  # "marched against the occupation", "rioted over …"
+_GRIEVANCE_NOUNS = frozenset({"protest", "disapproval", "opposition", "anger", "outrage", "defiance"})
+_CONDITION_MARKS = frozenset({"if", "unless"})
 _REPORTING = {"say", "tell", "state", "announce", "claim", "add", "report", "note", "write", "insist"}
 
 
@@ -150,6 +153,8 @@ class EventCoder:
                 t.pos_ == "PRON" for t in verb.children if t.dep_ in _SUBJECT_DEPS)
             if not targets and pattern.code[:2] in _PLACE_TARGET_ROOTS:
                 targets, target_via = self._place_target(verb, sources)
+            if not targets and not pattern.target_required:
+                targets, target_via = self._occasion_target(verb, pattern.code, _OtherThan(actors, sources))
             if pattern.target_required and not targets:
                 continue
             if pattern.code[:2] == "01":  # "told reporters": the press is the channel, not the addressee
@@ -157,8 +162,9 @@ class EventCoder:
             reciprocal = len(sources) >= 2 and pattern.code[:2] in _RECIPROCAL_ROOTS
             if not targets and not reciprocal and not _stands_alone(pattern, verb, sources) and not (
                     explicit and pattern.code[:2] in _TARGETLESS_ROOTS):
-                # an act with no one on the receiving end is rarely codable in opinion text
-                continue
+                # an act with no one on the receiving end is rarely codable in opinion text; a less specific
+                # pattern would misread what this one recognised ("called off a strike" is no strike)
+                return None
             if targets:
                 path.append(f"target via {target_via}")
             if obj is not None:
@@ -268,15 +274,14 @@ class EventCoder:
             for holder in holders:
                 for prep in holder.children:
                     if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ == slot:
-                        for pobj in prep.children:
-                            if pobj.dep_ == "pobj":
-                                found = actors.resolve(pobj)
-                                if found:
-                                    return found, f"{slot} {pobj.text}"
+                        for pobj in _prep_objects_of(prep):
+                            found = actors.resolve(pobj)
+                            if found:
+                                return found, f"{slot} {pobj.text}"
         if pattern.target_required:
             return [], ""  # `!` patterns take their target from the named slots only
         for clause in verb.children:  # "demanded that President X abandon …": the clause's subject
-            if clause.dep_ == "ccomp" and pattern.code[:2] in ("02", "10"):
+            if clause.dep_ == "ccomp" and pattern.code[:2] in ("02", "08", "10"):
                 subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subject is not None and subject.lower_ not in ("it", "this", "that", "there"):
                     found = actors.resolve(subject, possessor=False)
@@ -305,9 +310,36 @@ class EventCoder:
             return [Actor(place.name, place.country, place.country, None, None)], f"place {place.name}"
         return [], ""
 
-    def _nearest_target(self, verb: Token, actors: SentenceActors) -> list[Actor]:
+    def _occasion_target(self, trigger: Token, code: str, actors: SentenceActors) -> tuple[list[Actor], str]:
+        """Who the act answers to when no slot names them: a protest's grievance ("in protest of the
+        government's refusal", "against the Israeli military's policies") or a threat's condition ("unless
+        Israel rescinds …", "if the United States goes ahead …")."""
+        if code[:2] == "14":
+            for node in trigger.subtree:
+                if node.dep_ in _SUBJECT_DEPS or node.i == trigger.i:
+                    continue
+                grievance = (node.dep_ == "prep" and node.lower_ in _GRIEVANCE_PREPS) or (
+                    node.pos_ == "NOUN" and node.lemma_.lower() in _GRIEVANCE_NOUNS and node.i != trigger.i)
+                if not grievance:
+                    continue
+                for start in [c for c in node.children if c.dep_ in ("pobj", "prep")]:
+                    found = actors.resolve(start) or self._nearest_target(start, actors, inclusive=True)
+                    if found:
+                        return found, f"grievance '{node.text} {start.text}'"
+        for node in trigger.subtree:
+            marks = {m.lower_ for m in node.children if m.dep_ == "mark"} & _CONDITION_MARKS if node.dep_ == "advcl" \
+                else set()
+            if not marks or (code[:2] != "13" and "unless" not in marks):
+                continue  # "unless" makes any promise a threat; "if" only keeps one
+            subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            found = actors.resolve(subject, possessor=False) if subject is not None else []
+            if found:
+                return found, f"subject {subject.text} of the condition '{node.text}'"
+        return [], ""
+
+    def _nearest_target(self, verb: Token, actors: SentenceActors, inclusive: bool = False) -> list[Actor]:
         """The first actor in the trigger's complements, breadth first (PETRARCH takes the next actor)."""
-        frontier = [c for c in verb.children if c.dep_ in _COMPLEMENT_DEPS and c.i > verb.i]
+        frontier = [verb] if inclusive else [c for c in verb.children if c.dep_ in _COMPLEMENT_DEPS and c.i > verb.i]
         for _ in range(5):
             following = []
             for node in frontier:
@@ -364,6 +396,10 @@ class EventCoder:
                 targets, via = self._place_target(noun, sources)
                 if targets:
                     path.append(f"target via {via}")
+            if not targets and not pattern.target_required:
+                targets, via = self._occasion_target(noun, pattern.code, _OtherThan(actors, sources))
+                if targets:
+                    path.append(f"target via {via}")
             if not targets and pattern.code[:2] not in ("08", "09") and not (
                     pattern.code[:2] in ("14", "15", "18", "19", "20") and noun.dep_ == "dobj"
                     and lemma_in(noun.head, _LIGHT_VERBS)):
@@ -389,9 +425,8 @@ class EventCoder:
     def _prep_objects(self, noun: Token, prep_word: str, actors: SentenceActors) -> list[Actor]:
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ == prep_word:
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        return actors.resolve(pobj)
+                for pobj in _prep_objects_of(prep):
+                    return actors.resolve(pobj)
         return []
 
     # -- events --------------------------------------------------------------------
@@ -407,8 +442,13 @@ class EventCoder:
             if self.recoder is not None:
                 code, modality = self.recoder.recode(code, modality, self.codebook, match.trigger)
             location = location_for(match.trigger) if location_for else None
+            plover = code.plover
+            if match.pattern.plover and code.code == match.pattern.code:
+                event_type, mode = match.pattern.plover
+                plover = {**plover, "event": event_type, "mode": mode}
             pairs = []
             for source, target in _pairs(match):
+                target = _located_target(source, target, location, code.code)
                 homed = _home(source, target, location, code.code)
                 if target is not None and homed.code == target.code:
                     if homed is source:
@@ -427,7 +467,7 @@ class EventCoder:
                     doc_id=doc_id, sentence_index=sentence_index, sentence=sentence_text,
                     char_start=char_span[0], char_end=char_span[1], source=source, target=target,
                     trigger=match.trigger.text, cameo=code.code, cameo_root=code.root,
-                    quad_class=code.quad_class, goldstein=code.goldstein, plover=code.plover,
+                    quad_class=code.quad_class, goldstein=code.goldstein, plover=plover,
                     modality=modality.value, location=location, date=_event_date(match.trigger, doc_date),
                     is_root=is_root,
                     rule=match.pattern.rule(), confidence=match.confidence,
@@ -461,11 +501,39 @@ _DOMESTIC_FILL_ROOTS = ("01", "02", "03", "04", "05", "06", "07", "08", "09", "1
                         "16", "17")
 
 
+def _located_target(source: Actor, target: Actor | None, location: Location | None, code: str) -> Actor | None:
+    """Protests, force and violence with no one named are aimed at the country where they happen: "protesters
+    demonstrated in Serbia", "rebels exploded bombs in Kabul", "tanks fired at targets in Jericho"."""
+    if location is None or not location.country or len(location.country) != 3 or code[:2] not in _LOCATED_ROOTS:
+        return target
+    if target is not None and not target.text.startswith(_IMPLICIT):
+        return target
+    if location.country == source.country and (target is not None or code[:2] not in ("18", "19", "20")):
+        return target  # at home: protests and repression keep their own government as the target
+    return Actor(location.name, location.country, location.country, None, None)
+
+
+_LOCATED_ROOTS = ("14", "15", "17", "18", "19", "20")
+_IMPLICIT = "(own country of "
+
+
 def _implicit_target(source: Actor, code: str) -> Actor | None:
     if code[:2] not in _DOMESTIC_ROOTS or not source.country or len(source.country) != 3:
         return None
     sector = "GOV" if code[:2] == "14" else None
-    return Actor(f"(own country of {source.text})", source.country + (sector or ""), source.country, sector, None)
+    return Actor(f"{_IMPLICIT}{source.text})", source.country + (sector or ""), source.country, sector, None)
+
+
+def _prep_objects_of(prep: Token) -> list[Token]:
+    """The objects of a preposition; when the parser left it without one ("granted asylum to five officers
+    holed up in …" hangs the officers on the next verb), the noun phrase that starts right after it."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if objects or prep.i + 1 >= prep.sent.end:
+        return objects
+    node = prep.doc[prep.i + 1]
+    while node.pos_ not in ("NOUN", "PROPN") and node.head is not node and node.head.i > prep.i:
+        node = node.head
+    return [node] if node.pos_ in ("NOUN", "PROPN") and node.left_edge.i == prep.i + 1 else []
 
 
 def _names_object(noun: Token, objects: tuple[str, ...]) -> bool:

@@ -16,7 +16,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from dyads.errors import DataFileError
-from dyads.events.codebook import Codebook
+from dyads.events.codebook import PLOVER_EVENTS, Codebook
 
 Kind = Literal["verbs", "nouns"]
 
@@ -58,6 +58,7 @@ class VerbPattern:
     line: int
     specificity: int  # 1 (the lemma) + one per particle / object / xcomp constraint
     target_required: bool = False  # `>dobj!`: the pattern matches only when a target actor is found
+    plover: tuple[str, str | None] | None = None  # `@RETREAT/resign`: PLOVER event and mode, where the manual differs
 
     def where(self) -> str:
         return f"{self.file}:{self.line}"
@@ -80,6 +81,7 @@ class NounPattern:
     modifier: tuple[str, ...] = ()  # `+air|drone`: a required compound/amod child lemma
     specificity: int = 1  # 1 (the lemma) + 1 for a modifier constraint
     target_required: bool = False  # `>to!`: the pattern matches only when a target actor is found
+    plover: tuple[str, str | None] | None = None  # `@RETREAT/resign`
 
     def where(self) -> str:
         return f"{self.file}:{self.line}"
@@ -160,6 +162,19 @@ def _alternatives(raw: str, marker: str, problems: list[str]) -> tuple[str, ...]
     return words
 
 
+def _plover(rest: str, problems: list[str]) -> tuple[str, str | None] | None:
+    """`@RETREAT/resign`: the PLOVER event (and mode) the manual gives for this act when the CAMEO code's
+    mapping says otherwise (PLOVER codes resignations as RETREAT, CAMEO as 0831)."""
+    event, _, mode = rest.partition("/")
+    if event not in PLOVER_EVENTS:
+        problems.append(f"unknown PLOVER event {event!r} after '@': use one of {', '.join(sorted(PLOVER_EVENTS))}")
+        return None
+    if mode and not _WORD.fullmatch(mode):
+        problems.append(f"bad PLOVER mode {mode!r}: expected one lowercase word")
+        return None
+    return event, mode or None
+
+
 def _head(tokens: list[str], problems: list[str]) -> tuple[str, str] | None:
     if len(tokens) < 2:
         problems.append("expected a CAMEO code and a lemma")
@@ -185,10 +200,11 @@ def _parse_verb(text: str, file: str, line: int) -> tuple[tuple[VerbPattern, ...
     target: list[str] = []
     source: list[str] = []
     required = False
+    plover = None
     seen: set[str] = set()
     for token in tokens[2:]:
         marker, rest = token[:1], token[1:]
-        if marker in "+=^" and marker in seen:
+        if marker in "+=^@" and marker in seen:
             problems.append(f"more than one {marker!r} marker (list alternatives as =a|b)")
             continue
         seen.add(marker)
@@ -217,8 +233,10 @@ def _parse_verb(text: str, file: str, line: int) -> tuple[tuple[VerbPattern, ...
                 problems.append(f"source slot {slot!r} listed twice")
             elif slot:
                 source.append(slot)
+        elif marker == "@":
+            plover = _plover(rest, problems)
         else:
-            problems.append(f"unexpected {token!r}: markers are +particle =object ^xcomp >target <source")
+            problems.append(f"unexpected {token!r}: markers are +particle =object ^xcomp >target <source @PLOVER")
     if NO_TARGET in target and len(target) > 1:
         problems.append("'>-' (no target) cannot be combined with other target slots")
     if required and NO_TARGET in target:
@@ -242,6 +260,7 @@ def _parse_verb(text: str, file: str, line: int) -> tuple[tuple[VerbPattern, ...
             line=line,
             specificity=specificity,
             target_required=required,
+            plover=plover,
         )
         for xcomp in xcomps
     )
@@ -260,6 +279,7 @@ def _parse_noun(text: str, file: str, line: int) -> tuple[NounPattern | None, li
     target: list[str] = []
     reciprocal: list[str] = []
     required = False
+    plover = None
     for token in tokens[2:]:
         if token.startswith("<>"):
             marker, rest = "<>", token[2:]
@@ -285,8 +305,10 @@ def _parse_noun(text: str, file: str, line: int) -> tuple[NounPattern | None, li
                 problems.append(f"slot {marker}{slot} listed twice")
             elif slot:
                 bucket.append(slot)
+        elif marker == "@":
+            plover = _plover(rest, problems)
         else:
-            problems.append(f"unexpected {token!r}: markers are +modifier <source >target <>reciprocal")
+            problems.append(f"unexpected {token!r}: markers are +modifier <source >target <>reciprocal @PLOVER")
     if set(target) & set(source):
         problems.append(f"slot(s) {', '.join(sorted(set(target) & set(source)))} given as both source and target")
     if problems:
@@ -303,6 +325,7 @@ def _parse_noun(text: str, file: str, line: int) -> tuple[NounPattern | None, li
         modifier=modifier,
         specificity=1 + bool(modifier),
         target_required=required,
+        plover=plover,
     )
     return pattern, []
 
