@@ -66,7 +66,7 @@ class ActorRuler:
             seen.add(key)
             # weak forms ("Brussels", "the West Bank") are marked, so that no shorter form inside them matches,
             # but stand for no actor: they need context this ruler does not check
-            ident = pattern_id(phrase) if not phrase.weak else f"{phrase.actor_id}|weak|"
+            ident = pattern_id(phrase) if not phrase.weak else f"{phrase.actor_id}|weak-{phrase.role}|"
             self.labels[self.vocab.strings.add(ident)] = (phrase_label(phrase), ident)
             (exact if phrase.case_sensitive else lower).setdefault(ident, []).append(nlp.make_doc(phrase.text))
         for ident, docs in lower.items():

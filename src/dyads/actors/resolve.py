@@ -124,8 +124,16 @@ class SentenceActors:
                 continue
             actor_id, role, sector = parse_pattern_id(ent.ent_id_)
             entry = self.dictionary.entries.get(actor_id)
-            if entry is None or role == "weak":
+            if entry is None:
                 continue
+            if role.startswith("weak"):
+                # an ambiguous form ("Georgian", "Korean") is trusted only where it qualifies an office or a
+                # force: "Georgian President Eduard Shevardnadze", "Georgian troops"
+                role = role.partition("-")[2]
+                owned = ent.root.head
+                if ent.root.dep_ not in ("amod", "compound", "poss") or owned.i < ent.end or not (
+                        self._title(owned) or self._sector(owned)):
+                    continue
             mention = ActorMention(ent, entry, role, sector)
             self.mentions.append(mention)
             for token in ent:

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from dyads.actors.resolve import SentenceActors
 from dyads.dates import resolve_date_phrase, to_date
 from dyads.events.codebook import Codebook
-from dyads.events.modality import ModalityCues, governed_by_goal, modality_of
+from dyads.events.modality import ModalityCues, governed_by_goal, modality_of, reported_clauses, reports
 from dyads.events.patterns import NounPattern, PatternSet, VerbPattern
 from dyads.events.recode import Recoder
 from dyads.lemmas import lemma_candidates, lemma_in
@@ -92,7 +92,7 @@ class EventCoder:
                 match = self._verb_match(token, actors, consumed)
                 if match is not None:
                     found.append(match)
-            if token.pos_ == "VERB" and token.lemma_.lower() in self.cues.reporting_verbs:
+            if token.pos_ == "VERB" and reports(token, self.cues):
                 match = self._reported_demand(token, actors, consumed)
                 if match is not None:
                     found.append(match)
@@ -192,9 +192,8 @@ class EventCoder:
 
     def _reported_demand(self, verb: Token, actors: SentenceActors, consumed: set[int]) -> Match | None:
         """ "X said Y must do Z": X demands of Y (CAMEO 100)."""
-        for clause in verb.children:
-            if clause.dep_ != "ccomp" or not any(
-                    c.dep_ == "aux" and c.lower_ in self.cues.demand_aux for c in clause.children):
+        for clause in reported_clauses(verb, self.cues):
+            if not any(c.dep_ == "aux" and c.lower_ in self.cues.demand_aux for c in clause.children):
                 continue
             addressee = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             speakers, via = self._subject(verb, actors, passive=False)
@@ -219,6 +218,9 @@ class EventCoder:
         node = verb
         for _ in range(4):
             subject = next((c for c in node.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subject is not None and subject.tag_ == "VBG":
+                # "The Red Cross operating in Iraq said …": the parser made the participle the subject
+                subject = next((c for c in subject.children if c.dep_ == "nsubj"), subject)
             if subject is not None:
                 return actors.resolve(subject, possessor=False), f"{subject.dep_} {subject.text}"
             if node.dep_ == "xcomp":
@@ -238,7 +240,11 @@ class EventCoder:
                 node = node.head.head  # "By praising Trump's policies, Putin seeks …": the main clause's subject
                 continue
             if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN"):
-                return actors.resolve(node.head, possessor=False), f"{node.dep_} head {node.head.text}"
+                found = actors.resolve(node.head, possessor=False)
+                if found or node.dep_ != "acl" or node.head.dep_ != "dobj":
+                    return found, f"{node.dep_} head {node.head.text}"
+                node = node.head.head  # "issued a declaration demanding …": the issuer demands
+                continue
             break
         return [], ""
 

@@ -45,6 +45,7 @@ class ModalityCues:
     goal_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
     demand_aux: frozenset[str]
+    statement_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> ModalityCues:
@@ -68,6 +69,7 @@ class ModalityCues:
             historical_phrases=tuple(data.get("historical", {}).get("phrases", [])),
             goal_verbs=words("goal", "verbs"), goal_nouns=words("goal", "nouns"),
             reporting_verbs=words("reported", "verbs"), demand_aux=words("reported", "demand_aux"),
+            statement_nouns=words("reported", "statement_nouns"),
         )
 
 
@@ -190,8 +192,25 @@ def modality_of(trigger: Token, sentence: Span, doc_year: int, cues: ModalityCue
 
 
 def _reported(node: Token, cues: ModalityCues) -> bool:
-    """The clause is what someone said: a complement of a reporting verb."""
-    return node.dep_ == "ccomp" and node.head.lemma_.lower() in cues.reporting_verbs
+    """The clause is what someone said: a complement of a reporting verb, or of a verb issuing a statement
+    ("issued a reminder to Iraq that it must …")."""
+    if node.dep_ == "acl" and node.head.dep_ == "dobj" and node.head.lemma_.lower() in cues.statement_nouns:
+        return True
+    return node.dep_ == "ccomp" and reports(node.head, cues)
+
+
+def reported_clauses(verb: Token, cues: ModalityCues) -> list[Token]:
+    """What a reporting verb reports: its that-clauses, and those of the statement it issues."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses += [g for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in cues.statement_nouns
+                for g in c.children if g.dep_ in ("acl", "ccomp")]
+    return clauses
+
+
+def reports(verb: Token, cues: ModalityCues) -> bool:
+    """The verb reports speech: "said", "concluded", or "issued a warning"."""
+    return verb.lemma_.lower() in cues.reporting_verbs or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in cues.statement_nouns for c in verb.children)
 
 
 def _historical(trigger: Token, chain: list[Token], sentence: Span, doc_year: int,
