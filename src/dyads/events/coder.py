@@ -35,9 +35,13 @@ _ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "INS", "CRM", "SE
 _GENERIC_DETERMINERS = frozenset({"each", "every", "any", "no", "such"})
 _LIGHT_VERBS = frozenset({"launch", "stage", "begin", "start", "hold", "carry", "conduct", "mount", "wage", "resume",
                           "intensify", "escalate", "unleash", "continue", "step", "organize", "organise", "call"})
-_PLACE_TARGET_ROOTS = ("17", "18", "19", "20")
+_PLACE_TARGET_ROOTS = ("087", "17", "18", "19", "20")  # withdrawals and retreats, coercion, violence
+_PLACE_PREPS = ("of", "on", "in", "into", "at", "against", "from")
+_VIOLENT_ROOTS = ("18", "19", "20")
+_STATIVE_PASSIVES = frozenset({"oppose"})  # "is opposed to X" means "opposes X"
 _FRAMING_ROOTS = ("02", "03", "10", "12", "13")
 _COMPLEMENT_DEPS = {"dobj", "prep", "pobj", "xcomp", "dative", "attr", "oprd", "pcomp", "compound", "amod"}
+_ADVERSARY_ROOTS = ("15", "18", "19", "20")
 _GRIEVANCE_PREPS = frozenset({"against", "over"})  # "marched against the occupation", "rioted over …"
 _GRIEVANCE_NOUNS = frozenset({"protest", "disapproval", "opposition", "anger", "outrage", "defiance"})
 _CONDITION_MARKS = frozenset({"if", "unless"})
@@ -79,6 +83,8 @@ class EventCoder:
         self.gazetteer = gazetteer
         self._verb_lemmas = patterns.verb_lemmas()
         self._noun_lemmas = patterns.noun_lemmas()
+        # nouns that name an attack, so that they can stand for an attacker nobody names
+        self._violent_nouns = frozenset(p.lemma for p in patterns.nouns if p.code[:2] in _VIOLENT_ROOTS)
 
     # -- matching ------------------------------------------------------------------
     def matches(self, actors: SentenceActors) -> list[Match]:
@@ -112,6 +118,9 @@ class EventCoder:
             return None  # "hopes to negotiate" is a goal, recorded by the goals stage
         children = list(verb.children)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
+        if passive and verb.lemma_.lower() in _STATIVE_PASSIVES and not any(c.dep_ == "agent" for c in children):
+            # "Israel is opposed to French mediation": a state of the subject, active in meaning
+            return self._stative_match(verb, actors, consumed)
         # "sanctions imposed by the U.S.": a participle on a noun is a passive whose object is that noun
         reduced = verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")
         passive = passive or (reduced and any(c.dep_ == "agent" for c in children))
@@ -139,22 +148,33 @@ class EventCoder:
                     continue
             complement = None
             if pattern.xcomp:
-                complement = next((c for c in children if c.dep_ in ("xcomp", "ccomp") and (
+                complement = next((c for c in children if _infinitive_complement(c) and (
                     pattern.xcomp == "*" or c.lemma_.lower() == pattern.xcomp)), None)
                 if complement is None:
                     continue
             path = [f"trigger {verb.text}/{verb.dep_}"]
+            coded_as: VerbPattern | NounPattern = pattern
             sources, via = self._subject(verb, actors, passive)
+            if not sources and pattern.code[:2] in _VIOLENT_ROOTS:
+                sources, via, cause = self._unattributed(verb, passive)
+                if cause is not None:  # "killed in a suicide car bombing" is a suicide bombing (1831)
+                    coded_as = next((p for p in self.patterns.nouns_for(cause.lemma_.lower()) if not p.modifier or any(
+                        c.lemma_.lower() in p.modifier for c in cause.children)), pattern)
             if not sources:
                 continue
             path.append(f"source via {via}")
             targets, target_via = self._targets(verb, pattern, obj, actors, passive, sources, nearest=not reduced)
-            explicit = via.startswith(("nsubj", "agent")) and not any(
-                t.pos_ == "PRON" for t in verb.children if t.dep_ in _SUBJECT_DEPS)
-            if not targets and pattern.code[:2] in _PLACE_TARGET_ROOTS:
+            # a pronoun subject counts when the clause reports its own speaker ("the union said it has called off")
+            explicit = via.startswith(("nsubj", "agent")) and (verb.dep_ == "ccomp" and reports(
+                verb.head, self.cues) or not any(t.pos_ == "PRON" for t in verb.children if t.dep_ in _SUBJECT_DEPS))
+            if not targets and pattern.code.startswith(_PLACE_TARGET_ROOTS):
                 targets, target_via = self._place_target(verb, sources)
-            if not targets and not pattern.target_required:
-                targets, target_via = self._occasion_target(verb, pattern.code, _OtherThan(actors, sources))
+            if not pattern.target_required and (not targets or pattern.code[:2] == "15" and all(
+                    t.country in {None, *(s.country for s in sources)} for t in targets)):
+                # own forces mobilized are no target; whom they are mobilized against is
+                found, found_via = self._occasion_target(verb, pattern.code, _OtherThan(actors, sources))
+                if found:
+                    targets, target_via = found, found_via
             if pattern.target_required and not targets:
                 continue
             if pattern.code[:2] == "01":  # "told reporters": the press is the channel, not the addressee
@@ -187,8 +207,48 @@ class EventCoder:
             confidence = 0.9 if via.startswith("nsubj") or via.startswith("agent") else 0.75
             if not targets:
                 confidence -= 0.2
-            return Match(verb, pattern, sources, targets, path, round(confidence, 2), reciprocal=not targets)
+            return Match(verb, coded_as, sources, targets, path, round(confidence, 2), reciprocal=not targets)
         return None
+
+    def _stative_match(self, verb: Token, actors: SentenceActors, consumed: set[int]) -> Match | None:
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        thing = next((g for p in verb.children if p.dep_ == "prep" and p.lower_ == "to" for g in _prep_objects_of(p)),
+                     None)
+        if subject is None or thing is None:
+            return None
+        sources = actors.resolve(subject, possessor=False)
+        lemma = verb.lemma_.lower()
+        pattern = next((p for p in self.patterns.verbs_for(lemma) if not p.particle and not p.xcomp and (
+            not p.objects or _names_object(thing, p.objects))), None)
+        if not sources or pattern is None:
+            return None
+        others = _OtherThan(actors, sources)
+        owners = [c for c in thing.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        targets = others.resolve(thing) or next((found for c in owners if (found := others.resolve(c))), []) or \
+            self._nearest_target(thing, others, inclusive=True)
+        if not targets and pattern.code[:2] not in _TARGETLESS_ROOTS:
+            return None
+        consumed.update((subject.i, thing.i))
+        path = [f"trigger {verb.text}/{verb.dep_} (be {verb.text} to)", f"source via nsubjpass {subject.text}"]
+        if targets:
+            path.append(f"target via to {thing.text}")
+        return Match(verb, pattern, sources, targets, path, 0.8)
+
+    def _unattributed(self, verb: Token, passive: bool) -> tuple[list[Actor], str, Token | None]:
+        """Violence nobody is named for: "a roadside bombing killed a U.S. soldier", "civilians were killed in a
+        car bombing". The source is an unidentified armed force (UAF), placed later where the attack happened."""
+        if passive:
+            causes = [g for p in verb.children if p.dep_ in ("prep", "agent") and p.lower_ in ("in", "by")
+                      for g in p.children if g.dep_ == "pobj"]
+        else:
+            causes = [c for c in verb.children if c.dep_ == "nsubj"]
+        for cause in causes:
+            if any(w.lemma_.lower() in self._violent_nouns for w in (cause, *cause.children)
+                   if w is cause or w.dep_ == "compound"):
+                left = min((c.i for c in cause.lefts if c.dep_ in ("amod", "compound", "det")), default=cause.i)
+                text = cause.doc[left:cause.i + 1].text
+                return [Actor(text, "UAF", None, "UAF", None)], f"unattributed {cause.text}", cause
+        return [], "", None
 
     def _reported_demand(self, verb: Token, actors: SentenceActors, consumed: set[int]) -> Match | None:
         """ "X said Y must do Z": X demands of Y (CAMEO 100)."""
@@ -233,8 +293,8 @@ class EventCoder:
                     return actors.resolve(obj, possessor=False), f"object of {head.text} {obj.text}"
                 node = head
                 continue
-            if node.dep_ == "conj" or (node.dep_ == "advcl" and node.tag_ == "VBG"):
-                node = node.head
+            if node.dep_ == "conj" or (node.dep_ == "advcl" and node.tag_ == "VBG") or node.dep_ == "acomp":
+                node = node.head  # "he is prepared to lift the ban": the subject of "is"
                 continue
             if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
                 node = node.head.head  # "By praising Trump's policies, Putin seeks …": the main clause's subject
@@ -261,6 +321,9 @@ class EventCoder:
                     found = actors.resolve(obj, possessor=False) if obj is not None else []
                     if found:
                         return found, f"object {obj.text}"
+                    found = self._inner_target(obj, pattern.code, actors) if obj is not None else []
+                    if found:
+                        return found, f"inside object {obj.text}"
                     continue
                 dep = "nsubjpass" if passive else "dobj"
                 for child in verb.children:
@@ -268,6 +331,9 @@ class EventCoder:
                         found = actors.resolve(child)
                         if found:
                             return found, f"{dep} {child.text}"
+                        found = self._inner_target(child, pattern.code, actors)
+                        if found:
+                            return found, f"inside {dep} {child.text}"
                 continue
             if slot == "iobj":
                 for child in verb.children:
@@ -303,8 +369,10 @@ class EventCoder:
         if self.gazetteer is None:
             return [], ""
         candidates = [c for c in trigger.children if c.dep_ == "dobj"]
-        candidates += [g for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("of", "on", "in", "into", "at",
-                                                                                      "against")
+        holders = [trigger, *candidates, *(g for p in trigger.children if p.dep_ == "prep" and p.lower_ == "of"
+                                          for g in p.children if g.dep_ == "pobj")]
+        # "evacuate settlements in Gaza", "the withdrawal of forces from Panama"
+        candidates += [g for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS
                        for g in p.children if g.dep_ == "pobj"]
         for token in candidates:
             if token.ent_type_ not in ("GPE", "LOC", "FAC", "NORP"):  # NORP: a weak form such as "Georgia"
@@ -315,6 +383,20 @@ class EventCoder:
                 continue
             return [Actor(place.name, place.country, place.country, None, None)], f"place {place.name}"
         return [], ""
+
+    def _inner_target(self, thing: Token, code: str, actors: SentenceActors) -> list[Actor]:
+        """An actor inside an object that is none: who made what is rejected ("rejected an offer from
+        Afghanistan"), whose is what is attacked ("attacked a camp for Congolese refugees")."""
+        if code[:2] == "12":
+            for prep in thing.children:
+                if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by"):
+                    for pobj in _prep_objects_of(prep):
+                        found = actors.resolve(pobj)
+                        if found:
+                            return found
+        if code[:2] in _VIOLENT_ROOTS or code[:2] == "17":
+            return self._nearest_target(thing, actors, inclusive=True)
+        return []
 
     def _occasion_target(self, trigger: Token, code: str, actors: SentenceActors) -> tuple[list[Actor], str]:
         """Who the act answers to when no slot names them: a protest's grievance ("in protest of the
@@ -332,6 +414,13 @@ class EventCoder:
                     found = actors.resolve(start) or self._nearest_target(start, actors, inclusive=True)
                     if found:
                         return found, f"grievance '{node.text} {start.text}'"
+        if code[:2] in _ADVERSARY_ROOTS:  # "mobilized reservists for a war against Iraq", "fire against camps"
+            for node in trigger.subtree:
+                if node.dep_ == "prep" and node.lower_ == "against":
+                    for pobj in _prep_objects_of(node):
+                        found = actors.resolve(pobj) or self._nearest_target(pobj, actors, inclusive=True)
+                        if found:
+                            return found, f"adversary 'against {pobj.text}'"
         for node in trigger.subtree:
             marks = {m.lower_ for m in node.children if m.dep_ == "mark"} & _CONDITION_MARKS if node.dep_ == "advcl" \
                 else set()
@@ -398,7 +487,7 @@ class EventCoder:
                         break
             if pattern.target_required and not targets:
                 continue
-            if not targets and pattern.code[:2] in _PLACE_TARGET_ROOTS:
+            if not targets and pattern.code.startswith(_PLACE_TARGET_ROOTS):
                 targets, via = self._place_target(noun, sources)
                 if targets:
                     path.append(f"target via {via}")
@@ -542,6 +631,13 @@ def _prep_objects_of(prep: Token) -> list[Token]:
     return [node] if node.pos_ in ("NOUN", "PROPN") and node.left_edge.i == prep.i + 1 else []
 
 
+def _infinitive_complement(token: Token) -> bool:
+    """An open complement, or an infinitive the parser attached as an adverbial ("have sworn to fight")."""
+    if token.dep_ in ("xcomp", "ccomp"):
+        return True
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
 def _names_object(noun: Token, objects: tuple[str, ...]) -> bool:
     """The noun is one of the pattern's objects, or a kind of it named by a compound ("food supplies", "an aid
     program")."""
@@ -553,6 +649,11 @@ def _names_object(noun: Token, objects: tuple[str, ...]) -> bool:
 def _home(source: Actor, target: Actor | None, location: Location | None, code: str) -> Actor:
     """A titled person or sector with no country named ("President Mwanawasa reneged on his commitment to the
     Zambian people") acts at home: it takes the country of a domestic act's target, else of the act's place."""
+    if source.sector == "UAF" and not source.country:
+        # attackers nobody names are coded by where they struck (ICEWS: "Unidentified Gunmen (Iraq)")
+        if location is None or not location.country or len(location.country) != 3:
+            return source
+        return Actor(source.text, location.country + "UAF", location.country, "UAF", None)
     if source.country or not source.sector or code[:2] not in _DOMESTIC_FILL_ROOTS:
         return source
     country = target.country if target is not None and target.country and len(target.country) == 3 else None

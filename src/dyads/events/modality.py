@@ -182,13 +182,22 @@ def modality_of(trigger: Token, sentence: Span, doc_year: int, cues: ModalityCue
             if child.lower_ in cues.future_time_words and child.head.lower_ in (
                     "week", "month", "year", "friday", "monday", "tuesday", "wednesday", "thursday", "saturday",
                     "sunday", "weekend", "summer", "spring", "autumn", "fall", "winter") or child.lower_ == "tomorrow":
-                if child.i > trigger.i - 8:
+                if child.i > trigger.i - 8 and _dates(child.head, node):
                     return Modality("future", child.lemma_.lower())
     # long before the document's time
     historical = _historical(trigger, chain, sentence, doc_year, cues)
     if historical is not None:
         return historical
     return Modality("asserted")
+
+
+def _dates(time_noun: Token, node: Token) -> bool:
+    """The time phrase belongs to `node` itself ("will meet next week", "talks later this month"), not to a noun
+    in its complements ("rejected an invitation to a meeting next week")."""
+    head = time_noun.head
+    if head.dep_ == "prep":
+        head = head.head
+    return head.i == node.i or time_noun.i == node.i
 
 
 def _reported(node: Token, cues: ModalityCues) -> bool:
