@@ -142,7 +142,16 @@ class SentenceActors:
     # -- mentions ------------------------------------------------------------------
     def mention_actor(self, mention: ActorMention) -> Actor:
         head = mention.span.root
-        return self.document.build(mention.span.text, mention.entry, mention.sector, self._former(head))
+        former = self._former(head)
+        actor = self.document.build(mention.span.text, mention.entry, mention.sector, former)
+        if mention.entry.kind == "person" and actor.sector == "ELI" and actor.country and not former:
+            # "Russian President Boris Yeltsin": the text names the office he holds, whatever our dates say
+            title = next((t for c in head.children if c.dep_ == "compound" and c.i < mention.span.start
+                          and (t := self._title(c)) is not None), None)
+            if title is not None:
+                sector = _TITLE_SECTOR.get(title, "GOV")
+                return Actor(actor.text, actor.country + sector, actor.country, sector, actor.actor_id)
+        return actor
 
     def remember_mentions(self) -> None:
         """Update what later pronouns can refer to; subjects are the most salient, so they go last."""
@@ -254,7 +263,14 @@ class SentenceActors:
         return None
 
     def _country_group(self, token: Token, mention: ActorMention) -> Actor:
-        # "the Russians", "Ukrainians" as a group of people of that country
+        # "the Russians", "Ukrainians" as a group of people of that country; "Bosnian Serbs" live in Bosnia
+        for child in token.children:
+            home = self.by_token.get(child.i)
+            if child.dep_ in ("amod", "compound") and home is not None and home is not mention and \
+                    home.entry.kind == "country" and home.role == "adjective" and home.entry.country != \
+                    mention.entry.country:
+                state = self.document.build(f"{child.text} {token.text}", home.entry, home.sector)
+                return Actor(state.text, state.code, state.country, state.sector, None)  # people, not the state
         return self.document.build(token.text, mention.entry, mention.sector)
 
     def _pronoun(self, token: Token, lower: str) -> Actor | None:

@@ -30,7 +30,7 @@ _OBJECT_CONTROL = {"urge", "ask", "call", "press", "force", "persuade", "push", 
 _SUBJECT_DEPS = ("nsubj", "csubj")
 # acts often reported with no one on the receiving end: intents, yielding, investigations, threats, protests,
 # force postures, repression and violence
-_TARGETLESS_ROOTS = ("03", "08", "09", "12", "13", "16", "17", "18", "19", "20")  # 14, 15: see _stands_alone
+_TARGETLESS_ROOTS = ("016", "03", "08", "09", "12", "13", "16", "17", "18", "19", "20")  # 14, 15: _stands_alone
 _ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "INS", "CRM", "SEP", "RAD"})
 _GENERIC_DETERMINERS = frozenset({"each", "every", "any", "no", "such"})
 _LIGHT_VERBS = frozenset({"launch", "stage", "begin", "start", "hold", "carry", "conduct", "mount", "wage", "resume",
@@ -38,6 +38,7 @@ _LIGHT_VERBS = frozenset({"launch", "stage", "begin", "start", "hold", "carry", 
 _PLACE_TARGET_ROOTS = ("087", "17", "18", "19", "20")  # withdrawals and retreats, coercion, violence
 _PLACE_PREPS = ("of", "on", "in", "into", "at", "against", "from")
 _VIOLENT_ROOTS = ("18", "19", "20")
+_FOREIGN_PRESENCE = frozenset({"MIL", "GOV", "IGO"})
 _STATIVE_PASSIVES = frozenset({"oppose"})  # "is opposed to X" means "opposes X"
 _FRAMING_ROOTS = ("02", "03", "10", "12", "13")
 _COMPLEMENT_DEPS = {"dobj", "prep", "pobj", "xcomp", "dative", "attr", "oprd", "pcomp", "compound", "amod"}
@@ -45,6 +46,7 @@ _ADVERSARY_ROOTS = ("15", "18", "19", "20")
 _GRIEVANCE_PREPS = frozenset({"against", "over"})  # "marched against the occupation", "rioted over …"
 _GRIEVANCE_NOUNS = frozenset({"protest", "disapproval", "opposition", "anger", "outrage", "defiance"})
 _CONDITION_MARKS = frozenset({"if", "unless"})
+_SPEECH_ROOTS = ("01", "02", "10", "11", "12")
 _REPORTING = {"say", "tell", "state", "announce", "claim", "add", "report", "note", "write", "insist"}
 
 
@@ -71,6 +73,7 @@ class Match:
     path: list[str] = field(default_factory=list)
     confidence: float = 0.9
     reciprocal: bool = False
+    anchor: Token | None = None  # another word that places the act: the attack in "a bombing near Samarra killed …"
 
 
 class EventCoder:
@@ -154,7 +157,11 @@ class EventCoder:
                     continue
             path = [f"trigger {verb.text}/{verb.dep_}"]
             coded_as: VerbPattern | NounPattern = pattern
+            cause = None
             sources, via = self._subject(verb, actors, passive)
+            if lemma in _OBJECT_CONTROL and any(c.dep_ in _SUBJECT_DEPS and c.lower_ in ("it", "this", "that")
+                                                 for c in children):
+                sources = []  # "it allows them to make inroads": a situation, not an actor, allows
             if not sources and pattern.code[:2] in _VIOLENT_ROOTS:
                 sources, via, cause = self._unattributed(verb, passive)
                 if cause is not None:  # "killed in a suicide car bombing" is a suicide bombing (1831)
@@ -181,7 +188,7 @@ class EventCoder:
                 targets = [t for t in targets if not (t.sector == "MED" and not t.country)]
             reciprocal = len(sources) >= 2 and pattern.code[:2] in _RECIPROCAL_ROOTS
             if not targets and not reciprocal and not _stands_alone(pattern, verb, sources) and not (
-                    explicit and pattern.code[:2] in _TARGETLESS_ROOTS):
+                    explicit and pattern.code.startswith(_TARGETLESS_ROOTS)):
                 # an act with no one on the receiving end is rarely codable in opinion text; a less specific
                 # pattern would misread what this one recognised ("called off a strike" is no strike)
                 return None
@@ -207,7 +214,8 @@ class EventCoder:
             confidence = 0.9 if via.startswith("nsubj") or via.startswith("agent") else 0.75
             if not targets:
                 confidence -= 0.2
-            return Match(verb, coded_as, sources, targets, path, round(confidence, 2), reciprocal=not targets)
+            return Match(verb, coded_as, sources, targets, path, round(confidence, 2), reciprocal=not targets,
+                         anchor=cause)
         return None
 
     def _stative_match(self, verb: Token, actors: SentenceActors, consumed: set[int]) -> Match | None:
@@ -301,7 +309,8 @@ class EventCoder:
                 continue
             if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN"):
                 found = actors.resolve(node.head, possessor=False)
-                if found or node.dep_ != "acl" or node.head.dep_ != "dobj":
+                if found or node.dep_ != "acl" or node.head.dep_ != "dobj" or \
+                        node.head.lemma_.lower() not in self.cues.statement_nouns:
                     return found, f"{node.dep_} head {node.head.text}"
                 node = node.head.head  # "issued a declaration demanding …": the issuer demands
                 continue
@@ -328,6 +337,8 @@ class EventCoder:
                 dep = "nsubjpass" if passive else "dobj"
                 for child in verb.children:
                     if child.dep_ == dep:
+                        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in child.children):
+                            continue  # "offered its troops to Lebanon": what is one's own is not the target
                         found = actors.resolve(child)
                         if found:
                             return found, f"{dep} {child.text}"
@@ -347,7 +358,7 @@ class EventCoder:
                 for prep in holder.children:
                     if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ == slot:
                         for pobj in _prep_objects_of(prep):
-                            found = actors.resolve(pobj)
+                            found = actors.resolve(pobj) or self._event_owner(pobj, actors)
                             if found:
                                 return found, f"{slot} {pobj.text}"
         if pattern.target_required:
@@ -384,9 +395,26 @@ class EventCoder:
             return [Actor(place.name, place.country, place.country, None, None)], f"place {place.name}"
         return [], ""
 
+    def _event_owner(self, noun: Token, actors: SentenceActors) -> list[Actor]:
+        """Whose act an event noun names: "agreed to US mediation", "complained over Israeli air raids"."""
+        if not any(c in self._noun_lemmas for c in lemma_candidates(noun)):
+            return []
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound", "nmod", "poss"):
+                found = actors.resolve(child)
+                if found:
+                    return found
+        return []
+
     def _inner_target(self, thing: Token, code: str, actors: SentenceActors) -> list[Actor]:
         """An actor inside an object that is none: who made what is rejected ("rejected an offer from
         Afghanistan"), whose is what is attacked ("attacked a camp for Congolese refugees")."""
+        if code[:2] in ("12",) or code == "016":  # "rejected Pakistan's allegation": whose claim it is
+            for child in thing.children:
+                if child.dep_ == "poss":
+                    found = actors.resolve(child)
+                    if found:
+                        return found
         if code[:2] == "12":
             for prep in thing.children:
                 if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by"):
@@ -424,8 +452,8 @@ class EventCoder:
         for node in trigger.subtree:
             marks = {m.lower_ for m in node.children if m.dep_ == "mark"} & _CONDITION_MARKS if node.dep_ == "advcl" \
                 else set()
-            if not marks or (code[:2] != "13" and "unless" not in marks):
-                continue  # "unless" makes any promise a threat; "if" only keeps one
+            if not marks or (code[:2] != "13" and ("unless" not in marks or code[:2] in _SPEECH_ROOTS)):
+                continue  # "unless" makes a promised act a threat; "if" only keeps one
             subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             found = actors.resolve(subject, possessor=False) if subject is not None else []
             if found:
@@ -537,6 +565,8 @@ class EventCoder:
             if self.recoder is not None:
                 code, modality = self.recoder.recode(code, modality, self.codebook, match.trigger)
             location = location_for(match.trigger) if location_for else None
+            if location is None and match.anchor is not None and location_for:
+                location = location_for(match.anchor)
             plover = code.plover
             if match.pattern.plover and code.code == match.pattern.code:
                 event_type, mode = match.pattern.plover
@@ -603,7 +633,8 @@ def _located_target(source: Actor, target: Actor | None, location: Location | No
         return target
     if target is not None and not target.text.startswith(_IMPLICIT):
         return target
-    if location.country == source.country and (target is not None or code[:2] not in ("18", "19", "20")):
+    if location.country == source.country and (target is not None or code[:2] not in ("18", "19", "20")
+                                               or source.code == source.country):
         return target  # at home: protests and repression keep their own government as the target
     return Actor(location.name, location.country, location.country, None, None)
 
@@ -650,10 +681,14 @@ def _home(source: Actor, target: Actor | None, location: Location | None, code: 
     """A titled person or sector with no country named ("President Mwanawasa reneged on his commitment to the
     Zambian people") acts at home: it takes the country of a domestic act's target, else of the act's place."""
     if source.sector == "UAF" and not source.country:
-        # attackers nobody names are coded by where they struck (ICEWS: "Unidentified Gunmen (Iraq)")
-        if location is None or not location.country or len(location.country) != 3:
+        # attackers nobody names are coded by where they struck (ICEWS: "Unidentified Gunmen (Iraq)"), else by
+        # whom they struck
+        country = location.country if location is not None and location.country else None
+        if country is None and target is not None and target.country and target.sector not in _FOREIGN_PRESENCE:
+            country = target.country  # civilians and police are mostly struck at home; soldiers often abroad
+        if country is None or len(country) != 3:
             return source
-        return Actor(source.text, location.country + "UAF", location.country, "UAF", None)
+        return Actor(source.text, country + "UAF", country, "UAF", None)
     if source.country or not source.sector or code[:2] not in _DOMESTIC_FILL_ROOTS:
         return source
     country = target.country if target is not None and target.country and len(target.country) == 3 else None
@@ -680,7 +715,9 @@ def _same(a: Actor, b: Actor) -> bool:
         return True
     if a.code == b.code:
         return True
-    return bool(a.country and a.country == b.country and (not a.sector or not b.sector))
+    # a country and one of its own sectors: unless the bare one is a people ("Bosnian Serbs"), not the state
+    bare = a if not a.sector else b if not b.sector else None
+    return bool(a.country and a.country == b.country and bare is not None and bare.actor_id is not None)
 
 
 def _stands_alone(pattern: VerbPattern, verb: Token, sources: list[Actor]) -> bool:

@@ -18,7 +18,7 @@ from dyads.lemmas import lemma_in
 
 MODALITIES = ("asserted", "hedged", "hypothetical", "future", "negated", "historical")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
-_CHAIN_DEPS = {"xcomp", "conj", "advcl", "pcomp", "acl"}
+_CHAIN_DEPS = {"xcomp", "conj", "advcl", "pcomp", "acl", "acomp"}  # acomp: "might be willing to make"
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,8 +136,7 @@ def modality_of(trigger: Token, sentence: Span, doc_year: int, cues: ModalityCue
                 return Modality("hypothetical", child.lemma_.lower())
         if node is not trigger and node.lemma_.lower() in cues.hypothetical_verbs:
             return Modality("hypothetical", node.lemma_.lower())
-        if node is not trigger and nominal is False and node.pos_ == "NOUN" and \
-                node.lemma_.lower() in cues.hypothetical_nouns:
+        if node is not trigger and node.pos_ == "NOUN" and node.lemma_.lower() in cues.hypothetical_nouns:
             return Modality("hypothetical", node.lemma_.lower())
     if nominal:
         for child in trigger.children:

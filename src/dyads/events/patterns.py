@@ -99,7 +99,9 @@ def _by_specificity(patterns: Iterable[VerbPattern | NounPattern]) -> dict[str, 
         order, p = item
         wildcard = isinstance(p, VerbPattern) and p.xcomp == "*"
         alternatives = len(p.objects) if isinstance(p, VerbPattern) else len(p.modifier)
-        return (-p.specificity, not p.target_required, wildcard, alternatives, order)
+        # what is acted on says more than a preposition: "withdraw =inspector" before "withdraw +from"
+        unnamed_object = isinstance(p, VerbPattern) and not p.objects
+        return (-p.specificity, not p.target_required, wildcard, unnamed_object, alternatives, order)
 
     return {lemma: tuple(p for _, p in sorted(items, key=key)) for lemma, items in index.items()}
 
@@ -120,7 +122,7 @@ class PatternSet:
         """Patterns for a verb lemma, most specific first.
 
         Ties go to a required-target pattern (it falls through when no target is found), then a
-        named xcomp before `^*`, then fewer alternatives, then file order.
+        named xcomp before `^*`, then a named object, then fewer alternatives, then file order.
         """
         return self._verb_index.get(lemma, ())
 
