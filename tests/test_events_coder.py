@@ -156,3 +156,79 @@ def test_events_coder_background_paragraphs_are_historical(pipeline):
 def test_events_coder_questions_are_hypothetical(pipeline):
     found, _ = events(pipeline, "Will China attack Taiwan this year?")
     assert found and found[0][3] == "hypothetical"
+
+
+# --- targets found outside the grammatical slots -------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a protest with no one named is aimed at the country where it happens
+    ("Hundreds of Kurdish students demonstrated in Armenia on Friday.", ("14", "ARM")),
+    # violence with no target named strikes the country of its place
+    ("Chilean rebels detonated several bombs in Lima on Monday.", ("18", "PER")),
+    # a threat's target is who must meet its condition
+    ("Norway threatened to halt fishing talks unless Iceland withdraws its new quotas.", ("13", "ISL")),
+    # a protest's grievance names its target
+    ("Farmers in Madrid blocked a motorway in protest of the French government's tariffs.", ("14", "FRA")),
+    # own forces mobilized are no target; whom they are mobilized against is
+    ("Peru mobilized army reservists for a possible war against Ecuador.", ("15", "ECU")),
+    # whose offer is rejected
+    ("Kenya rejected a new proposal from Uganda for joint border patrols.", ("12", "UGA")),
+    # an event noun's owner is the actor it names: "agreed to Swiss mediation"
+    ("The Colombian government agreed to Swiss mediation in its talks with the guerrillas.", ("03", "CHE")),
+])
+def test_events_coder_finds_targets_beyond_the_slots(pipeline, text, expected):
+    found, _ = events(pipeline, text)
+    assert expected in {(c[:2], t and t[:3]) for _, c, t, _ in found}, found
+
+
+def test_events_coder_unattributed_attacks_are_coded_by_their_place(pipeline):
+    found, result = events(pipeline, "Four Pakistani policemen were killed in a roadside bombing in Quetta on Sunday.")
+    assert found and found[0][1].startswith("183") and found[0][0] == "PAKUAF" and found[0][2] == "PAKCOP"
+    assert result.events[0].source.sector == "UAF"
+    # a road accident is no attack
+    assert not events(pipeline, "Four Pakistani policemen were killed in a road accident on Sunday.")[0]
+
+
+def test_events_coder_resignation_is_plover_retreat(pipeline):
+    _, result = events(pipeline, "The Peruvian prime minister resigned on Monday after weeks of protests.")
+    event = next(e for e in result.events if e.trigger == "resigned")
+    assert event.cameo == "0831" and event.plover["event"] == "RETREAT" and event.plover["mode"] == "resign"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "X issued a warning to Y that it must …": a demand
+    ("The Turkish president issued a warning to Greece that it must withdraw its ships.", ("TURGOV", "10", "GRC")),
+    # "is opposed to": a state that is an act of opposition
+    ("Egypt is opposed to Ethiopian mediation in the dispute.", ("EGY", "12", "ETH")),
+    # an infinitive the parser hung as an adverbial still says what was sworn
+    ("Syrian rebels have sworn to fight until Damascus falls.", ("SYRREB", "13", None)),
+    # "allowed X to …": the one allowed is the target
+    ("The Chilean court allowed the opposition leader to run in the election.", ("CHLJUD", "08", "CHLOPP")),
+    # a denial is 016, and whose claim is denied is its target
+    ("Hanoi rejected Beijing's allegation that its boats entered Chinese waters.", ("VNMGOV", "01", "CHNGOV")),
+])
+def test_events_coder_reads_framed_acts(pipeline, text, expected):
+    found, _ = events(pipeline, text)
+    assert expected in codes(found), found
+
+
+def test_events_coder_situations_allow_nothing(pipeline):
+    text = "Brazil has weakened its border controls, and it allows smugglers to cross into Paraguay."
+    assert not [f for f in events(pipeline, text)[0] if f[1].startswith("08")]
+
+
+def test_events_coder_capacity_is_not_an_act(pipeline):
+    found, _ = events(pipeline, "The Indian foreign minister has the authority to expel Canadian diplomats.")
+    assert all(m != "asserted" for *_, m in found)
+
+
+def test_events_coder_titled_person_holds_the_office_the_text_names(pipeline):
+    # the dictionary dates Yeltsin's presidency to 1999; the text's title wins on a later date
+    text = "Russian President Boris Yeltsin hosted the Japanese prime minister in Moscow."
+    found, _ = events(pipeline, text, "2000-01-01")
+    assert found and found[0][0] == "RUSGOV"
+
+
+def test_events_coder_nationality_of_residence_comes_first(pipeline):
+    found, _ = events(pipeline, "Bosnian Croats criticized the Serbian government on Monday.")
+    assert ("BIH", "11", "SRBGOV") in codes(found)

@@ -214,7 +214,10 @@ class SentenceActors:
                 return None
         title = self._title(token)
         if title is not None:
-            return self._title_actor(token, title)
+            found = self._title_actor(token, title)
+            if found is not None or self._sector(token) is None:
+                return found
+            # "the opposition leader" with no holder known: the sector the title names
         sector = self._sector(token)
         if sector is None and token.lemma_.lower() in _GROUP_NOUNS:
             # "opposition groups", "rebel fighters": the group is the sector its modifier names
