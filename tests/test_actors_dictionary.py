@@ -177,7 +177,9 @@ def test_sector_and_title_words(actors: ActorDictionary) -> None:
     assert actors.sector_words["armed forces"] == "MIL"
     assert actors.sector_words["police"] == "COP"
     assert actors.sector_words["lawmakers"] == "LEG"
-    assert "rebels" in actors.standalone_sector_words and "government" not in actors.standalone_sector_words
+    # "the government" stands alone (the country comes from context); "the ministers" does not
+    assert "rebels" in actors.standalone_sector_words and "government" in actors.standalone_sector_words
+    assert "ministers" not in actors.standalone_sector_words
     assert actors.title_words["secretary of state"] == "foreign_minister"
     assert actors.title_words["defense secretary"] == "defence_minister"
     assert actors.title_words["leader"] == "leader"

@@ -378,8 +378,8 @@ class SentenceActors:
     def _sector_actor(self, token: Token, sector: str) -> Actor | None:
         owner = self._country_of(token)
         text = self._phrase_text(token)
-        if owner is not None:
-            _, owner_actor = owner
+        owner_actor = owner[1] if owner is not None else self._implied_owner(token, sector)
+        if owner_actor is not None and owner_actor.country:
             country = owner_actor.country
             if owner_actor.sector and owner_actor.sector != "GOV" and sector == "GOV":
                 sector = owner_actor.sector
@@ -388,6 +388,20 @@ class SentenceActors:
                 token.lemma_.lower() in self.dictionary.standalone_sector_words or any(
                     c.dep_ in ("amod", "compound") and self._sector(c) == sector for c in token.children):
             return Actor(text, sector, None, sector, None)
+        return None
+
+    def _implied_owner(self, token: Token, sector: str) -> Actor | None:
+        """Whose body a noun with no country named is: "his cabinet" (his), "the government" (the country the
+        text is about)."""
+        for child in token.children:
+            if child.dep_ == "poss" and child.lower_ in _PRONOUNS:
+                if any(c.lower_ == "own" for c in token.children):
+                    return None  # "invest in their own defence industry": the subject's own, named by the subject
+                return self._pronoun(child, child.lower_)
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        if definite and sector == "GOV" and token.tag_ in ("NN", "NNP") and not any(
+                c.dep_ in ("amod", "compound") for c in token.children):
+            return self.memory.last_group  # "the government", not "the regional governments"
         return None
 
     def _possessor(self, token: Token) -> Actor | None:

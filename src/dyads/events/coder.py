@@ -160,7 +160,7 @@ class EventCoder:
             cause = None
             sources, via = self._subject(verb, actors, passive)
             if lemma in _OBJECT_CONTROL and any(c.dep_ in _SUBJECT_DEPS and c.lower_ in ("it", "this", "that")
-                                                 for c in children):
+                                                 for c in children) and any(map(_infinitive_complement, children)):
                 sources = []  # "it allows them to make inroads": a situation, not an actor, allows
             if not sources and pattern.code[:2] in _VIOLENT_ROOTS:
                 sources, via, cause = self._unattributed(verb, passive)
@@ -301,6 +301,11 @@ class EventCoder:
                     return actors.resolve(obj, possessor=False), f"object of {head.text} {obj.text}"
                 node = head
                 continue
+            if node.dep_ == "conj" and not passive:
+                raised = next((c for c in node.head.children if c.dep_ == "nsubjpass"), None)
+                if raised is not None and not any(c.dep_ in _SUBJECT_DEPS for c in node.head.children):
+                    # "X has been indicted … and will resign": the one indicted resigns
+                    return actors.resolve(raised, possessor=False), f"nsubjpass {raised.text} of {node.head.text}"
             if node.dep_ == "conj" or (node.dep_ == "advcl" and node.tag_ == "VBG") or node.dep_ == "acomp":
                 node = node.head  # "he is prepared to lift the ban": the subject of "is"
                 continue
@@ -364,7 +369,7 @@ class EventCoder:
         if pattern.target_required:
             return [], ""  # `!` patterns take their target from the named slots only
         for clause in verb.children:  # "demanded that President X abandon …": the clause's subject
-            if clause.dep_ == "ccomp" and pattern.code[:2] in ("02", "08", "10"):
+            if clause.dep_ == "ccomp" and pattern.code[:2] in ("02", "08", "10", "11"):
                 subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subject is not None and subject.lower_ not in ("it", "this", "that", "there"):
                     found = actors.resolve(subject, possessor=False)
@@ -691,7 +696,9 @@ def _home(source: Actor, target: Actor | None, location: Location | None, code: 
         return Actor(source.text, country + "UAF", country, "UAF", None)
     if source.country or not source.sector or code[:2] not in _DOMESTIC_FILL_ROOTS:
         return source
-    country = target.country if target is not None and target.country and len(target.country) == 3 else None
+    # a domestic group as target ("the Zambian people") says where the act is, a foreign state does not
+    country = target.country if target is not None and target.country and len(target.country) == 3 \
+        and target.sector else None
     if country is None and location is not None and location.country:
         country = location.country
     if country is None:
