@@ -215,6 +215,9 @@ class SentenceActors:
         title = self._title(token)
         if title is not None:
             found = self._title_actor(token, title)
+            member = self._of_object(token) if token.lemma_.lower() in _AGENT_NOUNS else None
+            if found is None and member is not None and self._country_of(token) is None:
+                found = self.resolve_one(member, possessor)  # "leaders of the opposition coalition"
             if found is not None or self._sector(token) is None:
                 return found
             # "the opposition leader" with no holder known: the sector the title names
