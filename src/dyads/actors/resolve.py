@@ -28,7 +28,7 @@ _MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod"}
 _REPORTING = {"say", "tell", "state", "announce", "declare", "add", "insist", "warn", "claim", "confirm", "vow",
               "pledge", "promise"}
 _FORMER = {"former", "ex", "ex-", "erstwhile", "then"}
-_TITLE_SECTOR = {"army_chief": "MIL", "chief_of_staff": "MIL"}
+_TITLE_SECTOR = {"army_chief": "MIL", "chief_of_staff": "MIL", "military_officer": "MIL"}
 # words that make a noun a (group of) people acting for a country, when no sector word says more
 _OWNER_PREPS = {"of", "from", "in", "throughout", "across"}  # "troops of Russia", "students throughout Indonesia"
 _PARTITIVES = {"group", "number", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
@@ -247,12 +247,15 @@ class SentenceActors:
                     return found
         if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
             # an unknown person with a title: "Gambian President Dawda Jawara"
-            for child in token.children:
-                if child.dep_ == "compound" and self._title(child) is not None:
+            for child in [t for t in token.subtree if t.i < token.i and t.dep_ == "compound"]:
+                # "Gambian President Dawda Jawara", "Lt. Gen. Prosper Avril" (the rank hangs on the first name)
+                title = self._title(child)
+                if title is not None:
                     owner = self._country_of(token) or self._country_of(child)
                     country = owner[1].country if owner is not None else None
+                    sector = _TITLE_SECTOR.get(title, "GOV")
                     # with no country named, a sector-only actor: the event's other party may lend its country
-                    return Actor(self._phrase_text(token), compose(country, "GOV"), country, "GOV", None)
+                    return Actor(self._phrase_text(token), compose(country, sector), country, sector, None)
         owner = self._country_of(token, direct=True, possessive=possessor)
         if owner is not None and token.pos_ in ("NOUN", "PROPN") and not _abstract(token):
             # "Israeli army bulldozers", "Russian aircraft": the country's, of the sector a compound names

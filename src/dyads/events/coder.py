@@ -679,6 +679,8 @@ def _names_object(noun: Token, objects: tuple[str, ...]) -> bool:
     program")."""
     if noun.lemma_.lower() in objects or noun.lower_ in objects:
         return True
+    if noun.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"):
+        return False  # "the UN refugee agency" is an agency, not refugees
     return any(c.dep_ == "compound" and (c.lemma_.lower() in objects or c.lower_ in objects) for c in noun.children)
 
 
@@ -708,8 +710,12 @@ def _home(source: Actor, target: Actor | None, location: Location | None, code: 
 
 def _pairs(match: Match) -> list[tuple[Actor, Actor | None]]:
     if match.targets:
-        return [(s, _domestic(t, s, match.pattern.code)) for s in match.sources for t in match.targets
-                if not _same(s, t)]
+        pairs = [(s, _domestic(t, s, match.pattern.code)) for s in match.sources for t in match.targets
+                 if not _same(s, t)]
+        if pairs or not match.pattern.code.startswith(_TARGETLESS_ROOTS):
+            return pairs
+        # "the Bosnian Serbs completed their withdrawal from a Bosnian town": no one else is acted on
+        return [(s, None) for s in match.sources]
     if len(match.sources) >= 2 and match.pattern.code[:2] in _RECIPROCAL_ROOTS:
         # "The United States and Jordan agreed": each party acts towards the other
         return [(s, t) for s in match.sources for t in match.sources if not _same(s, t)]
