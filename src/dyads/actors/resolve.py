@@ -392,7 +392,10 @@ class SentenceActors:
             return Actor(text, compose(country, sector), country, sector, None)
         if token.lower_ in self.dictionary.standalone_sector_words or \
                 token.lemma_.lower() in self.dictionary.standalone_sector_words or any(
-                    c.dep_ in ("amod", "compound") and self._sector(c) == sector for c in token.children):
+                    c.dep_ in ("amod", "compound") and self._sector(c) == sector for c in token.children) or any(
+                    c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i not in self.by_token
+                    for c in token.children):
+            # the last: a body named but unknown to the dictionary ("the Umma party", "the Azadliq coalition")
             return Actor(text, sector, None, sector, None)
         return None
 

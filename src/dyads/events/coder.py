@@ -284,11 +284,16 @@ class EventCoder:
                             return actors.resolve(pobj, possessor=False), f"agent by {pobj.text}"
             return [], ""
         node = verb
+        climbed: set[int] = set()
         for _ in range(4):
+            climbed.add(node.i)
             subject = next((c for c in node.children if c.dep_ in _SUBJECT_DEPS), None)
             if subject is not None and subject.tag_ == "VBG":
                 # "The Red Cross operating in Iraq said …": the parser made the participle the subject
                 subject = next((c for c in subject.children if c.dep_ == "nsubj"), subject)
+            if subject is not None and subject.lower_ == "it" and node.lemma_.lower() == "be" and any(
+                    c.dep_ == "xcomp" and c.i in climbed for c in node.children):
+                return [], ""  # "it is expensive to take a case": an expletive, no one acts
             if subject is not None:
                 return actors.resolve(subject, possessor=False), f"{subject.dep_} {subject.text}"
             if node.dep_ == "xcomp":
