@@ -232,3 +232,14 @@ def test_events_coder_titled_person_holds_the_office_the_text_names(pipeline):
 def test_events_coder_nationality_of_residence_comes_first(pipeline):
     found, _ = events(pipeline, "Bosnian Croats criticized the Serbian government on Monday.")
     assert ("BIH", "11", "SRBGOV") in codes(found)
+
+
+def test_events_coder_attitudes_are_not_actors(pipeline):
+    # "anti-Iran" says what the writer opposes, not whose he is
+    found, _ = events(pipeline, "An anti-Iran activist was killed in a car bombing in Baghdad on Monday.")
+    assert found and not any(t and t.startswith("IRN") for _, _, t, _ in found)
+
+
+def test_events_coder_leaders_of_an_unknown_coalition_act_for_it(pipeline):
+    found, _ = events(pipeline, "Leaders of the Freedom opposition coalition agreed to postpone the rally in Baku.")
+    assert found and found[0][0].endswith("OPP")

@@ -126,6 +126,9 @@ class SentenceActors:
             entry = self.dictionary.entries.get(actor_id)
             if entry is None:
                 continue
+            if ent.start >= 2 and span.doc[ent.start - 1].text == "-" and \
+                    span.doc[ent.start - 2].lower_ in ("anti", "pro", "non"):
+                continue  # "an anti-Syria journalist" is no Syrian: an attitude, not an actor
             if role.startswith("weak"):
                 # an ambiguous form ("Georgian", "Korean") is trusted only where it qualifies an office or a
                 # force: "Georgian President Eduard Shevardnadze", "Georgian troops"
@@ -394,7 +397,7 @@ class SentenceActors:
                 token.lemma_.lower() in self.dictionary.standalone_sector_words or any(
                     c.dep_ in ("amod", "compound") and self._sector(c) == sector for c in token.children) or any(
                     c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i not in self.by_token
-                    for c in token.children):
+                    for c in token.children) and (token.is_lower or self._title(token) is not None):
             # the last: a body named but unknown to the dictionary ("the Umma party", "the Azadliq coalition")
             return Actor(text, sector, None, sector, None)
         return None

@@ -263,8 +263,8 @@ class _Finder:
             return None
         ent = self.ents.get(tok.i)
         label = ent.label_ if ent is not None else ""
-        if label in NOT_PLACE_LABELS:
-            return None
+        if label in NOT_PLACE_LABELS and not (label == "NORP" and strong and tok.pos_ == "PROPN"):
+            return None  # "near Samarra" tagged NORP is still a place after a locative preposition
         in_ent = ent is not None and ent.start <= self.trigger.i < ent.end
         if ent is not None and label in PLACE_LABELS and not in_ent:
             start, end = ent.start, ent.end
