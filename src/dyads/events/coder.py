@@ -569,6 +569,8 @@ class EventCoder:
         events: list[Event] = []
         seen: set[tuple] = set()
         per_trigger: dict[int, int] = {}  # events so far for each trigger token: ids stay unique
+        countries = tuple({m.entry.country for m in actors.mentions
+                           if m.entry.kind in ("country", "group") and m.entry.country and len(m.entry.country) == 3})
         for match in self.matches(actors):
             code = self.codebook[match.pattern.code]
             modality = modality_of(match.trigger, actors.span, doc_year, self.cues)
@@ -584,7 +586,7 @@ class EventCoder:
             pairs = []
             for source, target in _pairs(match):
                 target = _located_target(source, target, location, code.code)
-                homed = _home(source, target, location, code.code)
+                homed = _home(source, target, location, match.pattern.code, countries)
                 if target is not None and homed.code == target.code:
                     if homed is source:
                         continue  # "the Israeli leader met security officials": an actor is not its own target
@@ -689,7 +691,8 @@ def _names_object(noun: Token, objects: tuple[str, ...]) -> bool:
     return any(c.dep_ == "compound" and (c.lemma_.lower() in objects or c.lower_ in objects) for c in noun.children)
 
 
-def _home(source: Actor, target: Actor | None, location: Location | None, code: str) -> Actor:
+def _home(source: Actor, target: Actor | None, location: Location | None, code: str,
+          sentence_countries: tuple[str, ...] = ()) -> Actor:
     """A titled person or sector with no country named ("President Mwanawasa reneged on his commitment to the
     Zambian people") acts at home: it takes the country of a domestic act's target, else of the act's place."""
     if source.sector == "UAF" and not source.country:
@@ -703,14 +706,27 @@ def _home(source: Actor, target: Actor | None, location: Location | None, code: 
         return Actor(source.text, country + "UAF", country, "UAF", None)
     if source.country or not source.sector or code[:2] not in _DOMESTIC_FILL_ROOTS:
         return source
-    # a domestic group as target ("the Zambian people") says where the act is, a foreign state does not
+    # a domestic group as target ("the Zambian people") says where the act is, a foreign state does not, unless
+    # the act is domestic by nature ("the Umma party will boycott Algeria's elections")
     country = target.country if target is not None and target.country and len(target.country) == 3 \
-        and target.sector else None
+        and (target.sector or code[:2] == "14") else None
     if country is None and location is not None and location.country:
         country = location.country
+    if country is None and _named(source):
+        # a named person or body: the one country the sentence names, when it is not the one acted on
+        # ("Lt. Gen. Prosper Avril resigned to allow Haiti's first elections")
+        others = set(sentence_countries) - {target.country if target is not None else None}
+        country = next(iter(others)) if len(others) == 1 and len(set(sentence_countries)) == 1 else None
     if country is None:
         return source
     return Actor(source.text, country + source.sector, country, source.sector, source.actor_id)
+
+
+def _named(actor: Actor) -> bool:
+    """The actor is named ("Lt. Gen. Prosper Avril", "the Umma party"), not a kind of people ("opposition
+    figures")."""
+    words = actor.text.split()
+    return any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper())
 
 
 def _pairs(match: Match) -> list[tuple[Actor, Actor | None]]:
