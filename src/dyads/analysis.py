@@ -25,6 +25,7 @@ from dyads.events.patterns import load_patterns
 from dyads.events.recode import Recoder
 from dyads.goals.concepts import Concepts
 from dyads.goals.extract import GoalCues, GoalExtractor
+from dyads.parse import sentence_ents
 from dyads.records import Mention, Result
 from dyads.settings import Settings
 
@@ -66,7 +67,7 @@ class ActorStage:
                 covered.update(range(mention.span.start, mention.span.end))
                 mentions.append(Mention(result.document.doc_id, start, end, result.document.text[start:end],
                                         mention.span.label_, actors.mention_actor(mention), sentence.index))
-            for ent in sentence.span.ents:
+            for ent in sentence_ents(sentence.span):
                 if ent.start in covered or ent.label_ not in ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"):
                     continue
                 start, end = sentence.original(ent.start_char, ent.end_char)
@@ -143,7 +144,7 @@ def _inherit_past(events: list, sentences: list[ParsedSentence], doc_year: int, 
         opened = old_years.get(sentence.unit.line)
         if event.modality != "asserted" or opened is None or opened >= event.sentence_index:
             continue
-        if any(ent.label_ == "DATE" for ent in sentence.span.ents) or _YEAR.search(sentence.span.text):
+        if any(ent.label_ == "DATE" for ent in sentence_ents(sentence.span)) or _YEAR.search(sentence.span.text):
             continue  # the sentence gives its own time
         trigger = next((t for t in sentence.span if t.text == event.trigger), None)
         if trigger is not None and trigger.tag_ in ("VBD", "VBN"):

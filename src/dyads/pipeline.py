@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from dyads.clean import Cleaner, Prepared, Unit
 from dyads.dates import parse_date
-from dyads.parse import load_nlp
+from dyads.parse import load_nlp, sentence_ents
 from dyads.read.ids import content_id
 from dyads.records import Document, Mention, Reject, Result, Sentence
 from dyads.settings import Settings
@@ -104,7 +104,7 @@ def _analyse(pipeline: Pipeline, item: Prepared, docs: list[Doc]) -> Result:
 def entity_mentions(document: Document, sentences: list[ParsedSentence]) -> list[Mention]:
     mentions = []
     for sentence in sentences:
-        for ent in sentence.span.ents:
+        for ent in sentence_ents(sentence.span):
             if ent.label_ not in MENTION_LABELS:
                 continue
             start, end = sentence.original(ent.start_char, ent.end_char)

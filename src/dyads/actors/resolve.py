@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from dyads.actors.dictionary import ActorDictionary, ActorEntry
 from dyads.actors.recognize import parse_pattern_id
+from dyads.parse import sentence_ents
 from dyads.records import Actor
 
 _PRONOUNS = {
@@ -119,7 +120,7 @@ class SentenceActors:
         self.span = span
         self.mentions: list[ActorMention] = []
         self.by_token: dict[int, ActorMention] = {}
-        for ent in span.ents:
+        for ent in sentence_ents(span):
             if not ent.ent_id_:
                 continue
             actor_id, role, sector = parse_pattern_id(ent.ent_id_)

@@ -22,6 +22,7 @@ from dyads.events.modality import ModalityCues, governed_by_goal, modality_of, r
 from dyads.events.patterns import NounPattern, PatternSet, VerbPattern
 from dyads.events.recode import Recoder
 from dyads.lemmas import lemma_candidates, lemma_in
+from dyads.parse import sentence_ents
 from dyads.records import Actor, Event, Location
 
 # verbs whose object, not subject, does what the infinitive says: "urged Moscow to accept"
@@ -398,7 +399,7 @@ class EventCoder:
         for token in candidates:
             if token.ent_type_ not in ("GPE", "LOC", "FAC", "NORP"):  # NORP: a weak form such as "Georgia"
                 continue
-            ent = next((e for e in token.sent.ents if e.start <= token.i < e.end), None)
+            ent = next((e for e in sentence_ents(token.sent) if e.start <= token.i < e.end), None)
             place = self.gazetteer.resolve(ent.text if ent is not None else token.text)
             if place is None or not place.country or any(s.country == place.country for s in sources):
                 continue
@@ -770,7 +771,7 @@ def _stands_alone(pattern: VerbPattern, verb: Token, sources: list[Actor]) -> bo
 def _event_date(trigger: Token, doc_date: str | None) -> str | None:
     """The day the sentence gives for the act ("on Monday", "March 3"), else the document's date."""
     day = to_date(doc_date)
-    for ent in trigger.sent.ents:
+    for ent in sentence_ents(trigger.sent):
         if ent.label_ != "DATE":
             continue
         head = ent.root

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from dyads.parse import sentence_ents
 from dyads.places.gazetteer import Gazetteer, Place, normalize
 from dyads.records import Location
 
@@ -104,7 +105,7 @@ class _Finder:
         self.gaz = gazetteer
         self.rules = gazetteer.rules
         self.lemma = trigger.lemma_.lower()
-        self.ents = {t.i: ent for ent in sent.ents for t in ent}
+        self.ents = {t.i: ent for ent in sentence_ents(sent) for t in ent}
         self.seen: set[int] = set()
 
     def candidates(self) -> Iterator[tuple[int, PlaceMatch]]:
