@@ -40,6 +40,7 @@ _PLACE_TARGET_ROOTS = ("087", "17", "18", "19", "20")  # withdrawals and retreat
 _PLACE_PREPS = ("of", "on", "in", "into", "at", "against", "from")
 _VIOLENT_ROOTS = ("18", "19", "20")
 _FOREIGN_PRESENCE = frozenset({"MIL", "GOV", "IGO"})
+_HOST_VERBS = frozenset({"host", "organize", "organise", "arrange", "broker", "convene", "sponsor"})
 _STATIVE_PASSIVES = frozenset({"oppose"})  # "is opposed to X" means "opposes X"
 _FRAMING_ROOTS = ("02", "03", "10", "12", "13")
 _COMPLEMENT_DEPS = {"dobj", "prep", "pobj", "xcomp", "dative", "attr", "oprd", "pcomp", "compound", "amod"}
@@ -415,6 +416,12 @@ class EventCoder:
                 found = actors.resolve(child)
                 if found:
                     return found
+        for prep in noun.children:  # "conceded to demands from UNITA"
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by"):
+                for pobj in _prep_objects_of(prep):
+                    found = actors.resolve(pobj)
+                    if found:
+                        return found
         return []
 
     def _inner_target(self, thing: Token, code: str, actors: SentenceActors) -> list[Actor]:
@@ -501,6 +508,13 @@ class EventCoder:
             path = [f"noun {noun.text}/{noun.dep_}"]
             for prep_word in pattern.reciprocal:
                 parties = self._prep_objects(noun, prep_word, actors)
+                if len(parties) >= 2 and noun.dep_ == "dobj" and lemma_in(noun.head, _HOST_VERBS):
+                    # "ready to host a meeting between Israelis and the PLO": the host meets both
+                    host, _ = self._subject(noun.head, actors, passive=False)
+                    if host:
+                        sources, targets = host, parties
+                        path.append(f"host via {noun.head.text}, parties via {prep_word}")
+                        break
                 if len(parties) >= 2:
                     sources, targets = [parties[0]], [parties[1]]
                     path.append(f"parties via {prep_word}")
