@@ -19,6 +19,14 @@ from dyads.actors.resolve import SentenceActors
 from dyads.dates import resolve_date_phrase, to_date
 from dyads.events.codebook import Codebook
 from dyads.events.modality import ModalityCues, governed_by_goal, modality_of, reported_clauses, reports
+from dyads.events.pairing import (
+    RECIPROCAL_ROOTS,
+    TARGETLESS_ROOTS,
+    home_actor,
+    located_target,
+    pair_actors,
+    same_actor,
+)
 from dyads.events.patterns import NounPattern, PatternSet, VerbPattern
 from dyads.events.recode import Recoder
 from dyads.lemmas import lemma_candidates, lemma_in
@@ -31,7 +39,6 @@ _OBJECT_CONTROL = {"urge", "ask", "call", "press", "force", "persuade", "push", 
 _SUBJECT_DEPS = ("nsubj", "csubj")
 # acts often reported with no one on the receiving end: intents, yielding, investigations, threats, protests,
 # force postures, repression and violence
-_TARGETLESS_ROOTS = ("016", "03", "08", "09", "12", "13", "16", "17", "18", "19", "20")  # 14, 15: _stands_alone
 _ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "INS", "CRM", "SEP", "RAD"})
 _GENERIC_DETERMINERS = frozenset({"each", "every", "any", "no", "such"})
 _LIGHT_VERBS = frozenset({"launch", "stage", "begin", "start", "hold", "carry", "conduct", "mount", "wage", "resume",
@@ -39,7 +46,6 @@ _LIGHT_VERBS = frozenset({"launch", "stage", "begin", "start", "hold", "carry", 
 _PLACE_TARGET_ROOTS = ("087", "17", "18", "19", "20")  # withdrawals and retreats, coercion, violence
 _PLACE_PREPS = ("of", "on", "in", "into", "at", "against", "from")
 _VIOLENT_ROOTS = ("18", "19", "20")
-_FOREIGN_PRESENCE = frozenset({"MIL", "GOV", "IGO"})
 _HOST_VERBS = frozenset({"host", "organize", "organise", "arrange", "broker", "convene", "sponsor"})
 _STATIVE_PASSIVES = frozenset({"oppose"})  # "is opposed to X" means "opposes X"
 _FRAMING_ROOTS = ("02", "03", "10", "12", "13")
@@ -61,7 +67,7 @@ class _OtherThan:
         self.span = actors.span
 
     def resolve(self, token: Token, possessor: bool = True) -> list[Actor]:
-        return [a for a in self.actors.resolve(token, possessor) if not any(_same(a, x) for x in self.exclude)]
+        return [a for a in self.actors.resolve(token, possessor) if not any(same_actor(a, x) for x in self.exclude)]
 
 
 @dataclass(slots=True)
@@ -188,9 +194,9 @@ class EventCoder:
                 continue
             if pattern.code[:2] == "01":  # "told reporters": the press is the channel, not the addressee
                 targets = [t for t in targets if not (t.sector == "MED" and not t.country)]
-            reciprocal = len(sources) >= 2 and pattern.code[:2] in _RECIPROCAL_ROOTS
+            reciprocal = len(sources) >= 2 and pattern.code[:2] in RECIPROCAL_ROOTS
             if not targets and not reciprocal and not _stands_alone(pattern, verb, sources) and not (
-                    explicit and pattern.code.startswith(_TARGETLESS_ROOTS)):
+                    explicit and pattern.code.startswith(TARGETLESS_ROOTS)):
                 # an act with no one on the receiving end is rarely codable in opinion text; a less specific
                 # pattern would misread what this one recognised ("called off a strike" is no strike)
                 return None
@@ -236,7 +242,7 @@ class EventCoder:
         owners = [c for c in thing.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
         targets = others.resolve(thing) or next((found for c in owners if (found := others.resolve(c))), []) or \
             self._nearest_target(thing, others, inclusive=True)
-        if not targets and pattern.code[:2] not in _TARGETLESS_ROOTS:
+        if not targets and not pattern.code.startswith(TARGETLESS_ROOTS):
             return None
         consumed.update((subject.i, thing.i))
         path = [f"trigger {verb.text}/{verb.dep_} (be {verb.text} to)", f"source via nsubjpass {subject.text}"]
@@ -599,9 +605,9 @@ class EventCoder:
                 event_type, mode = match.pattern.plover
                 plover = {**plover, "event": event_type, "mode": mode}
             pairs = []
-            for source, target in _pairs(match):
-                target = _located_target(source, target, location, code.code)
-                homed = _home(source, target, location, match.pattern.code, countries)
+            for source, target in pair_actors(match.sources, match.targets, match.pattern.code):
+                target = located_target(source, target, location, code.code)
+                homed = home_actor(source, target, location, match.pattern.code, countries)
                 if target is not None and homed.code == target.code:
                     if homed is source:
                         continue  # "the Israeli leader met security officials": an actor is not its own target
@@ -629,52 +635,10 @@ class EventCoder:
         return events
 
 
-def _domestic(target: Actor, source: Actor, code: str) -> Actor:
-    """A sector with no country ("protesters", "the opposition") acted on by a national actor is that
-    nation's own when the act is domestic by nature: "Pakistani police arrested opposition protesters" → PAKOPP.
-    Violence is not: soldiers often kill civilians of another country."""
-    if target.country or not target.sector or not source.country or len(source.country) != 3:
-        return target
-    if code[:2] not in _DOMESTIC_FILL_ROOTS:
-        return target
-    return Actor(target.text, source.country + target.sector, source.country, target.sector, target.actor_id)
-
-
 # "X said Y must …": the speaker demands something of Y
 REPORTED_DEMAND = VerbPattern(code="100", lemma="say", particle=None, objects=(), xcomp=None, target=("-",), source=(),
                               text="100 <reporting verb> that <actor> must|should <act>", file="coder:reported_demand",
                               line=1, specificity=3)
-_RECIPROCAL_ROOTS = ("03", "04", "05", "06", "19")
-
-
-# protests and repression with no named target are aimed at the actor's own country (CAMEO coding practice)
-_DOMESTIC_ROOTS = ("14", "17")
-_DOMESTIC_FILL_ROOTS = ("01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15",
-                        "16", "17")
-
-
-def _located_target(source: Actor, target: Actor | None, location: Location | None, code: str) -> Actor | None:
-    """Protests, force and violence with no one named are aimed at the country where they happen: "protesters
-    demonstrated in Serbia", "rebels exploded bombs in Kabul", "tanks fired at targets in Jericho"."""
-    if location is None or not location.country or len(location.country) != 3 or code[:2] not in _LOCATED_ROOTS:
-        return target
-    if target is not None and not target.text.startswith(_IMPLICIT):
-        return target
-    if location.country == source.country and (target is not None or code[:2] not in ("18", "19", "20")
-                                               or source.code == source.country):
-        return target  # at home: protests and repression keep their own government as the target
-    return Actor(location.name, location.country, location.country, None, None)
-
-
-_LOCATED_ROOTS = ("14", "15", "17", "18", "19", "20")
-_IMPLICIT = "(own country of "
-
-
-def _implicit_target(source: Actor, code: str) -> Actor | None:
-    if code[:2] not in _DOMESTIC_ROOTS or not source.country or len(source.country) != 3:
-        return None
-    sector = "GOV" if code[:2] == "14" else None
-    return Actor(f"{_IMPLICIT}{source.text})", source.country + (sector or ""), source.country, sector, None)
 
 
 def _prep_objects_of(prep: Token) -> list[Token]:
@@ -704,69 +668,6 @@ def _names_object(noun: Token, objects: tuple[str, ...]) -> bool:
     if noun.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"):
         return False  # "the UN refugee agency" is an agency, not refugees
     return any(c.dep_ == "compound" and (c.lemma_.lower() in objects or c.lower_ in objects) for c in noun.children)
-
-
-def _home(source: Actor, target: Actor | None, location: Location | None, code: str,
-          sentence_countries: tuple[str, ...] = ()) -> Actor:
-    """A titled person or sector with no country named ("President Mwanawasa reneged on his commitment to the
-    Zambian people") acts at home: it takes the country of a domestic act's target, else of the act's place."""
-    if source.sector == "UAF" and not source.country:
-        # attackers nobody names are coded by where they struck (ICEWS: "Unidentified Gunmen (Iraq)"), else by
-        # whom they struck
-        country = location.country if location is not None and location.country else None
-        if country is None and target is not None and target.country and target.sector not in _FOREIGN_PRESENCE:
-            country = target.country  # civilians and police are mostly struck at home; soldiers often abroad
-        if country is None or len(country) != 3:
-            return source
-        return Actor(source.text, country + "UAF", country, "UAF", None)
-    if source.country or not source.sector or code[:2] not in _DOMESTIC_FILL_ROOTS:
-        return source
-    # a domestic group as target ("the Zambian people") says where the act is, a foreign state does not, unless
-    # the act is domestic by nature ("the Umma party will boycott Algeria's elections")
-    country = target.country if target is not None and target.country and len(target.country) == 3 \
-        and (target.sector or code[:2] == "14") else None
-    if country is None and location is not None and location.country:
-        country = location.country
-    if country is None and _named(source):
-        # a named person or body: the one country the sentence names, when it is not the one acted on
-        # ("Lt. Gen. Prosper Avril resigned to allow Haiti's first elections")
-        others = set(sentence_countries) - {target.country if target is not None else None}
-        country = next(iter(others)) if len(others) == 1 and len(set(sentence_countries)) == 1 else None
-    if country is None:
-        return source
-    return Actor(source.text, country + source.sector, country, source.sector, source.actor_id)
-
-
-def _named(actor: Actor) -> bool:
-    """The actor is named ("Lt. Gen. Prosper Avril", "the Umma party"), not a kind of people ("opposition
-    figures")."""
-    words = actor.text.split()
-    return any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper())
-
-
-def _pairs(match: Match) -> list[tuple[Actor, Actor | None]]:
-    if match.targets:
-        pairs = [(s, _domestic(t, s, match.pattern.code)) for s in match.sources for t in match.targets
-                 if not _same(s, t)]
-        if pairs or not match.pattern.code.startswith(_TARGETLESS_ROOTS):
-            return pairs
-        # "the Bosnian Serbs completed their withdrawal from a Bosnian town": no one else is acted on
-        return [(s, None) for s in match.sources]
-    if len(match.sources) >= 2 and match.pattern.code[:2] in _RECIPROCAL_ROOTS:
-        # "The United States and Jordan agreed": each party acts towards the other
-        return [(s, t) for s in match.sources for t in match.sources if not _same(s, t)]
-    return [(s, _implicit_target(s, match.pattern.code)) for s in match.sources]
-
-
-def _same(a: Actor, b: Actor) -> bool:
-    """The same actor, or an actor and its own bare country ("Modi … India's defence ties")."""
-    if a.actor_id and b.actor_id and a.actor_id == b.actor_id:
-        return True
-    if a.code == b.code:
-        return True
-    # a country and one of its own sectors: unless the bare one is a people ("Bosnian Serbs"), not the state
-    bare = a if not a.sector else b if not b.sector else None
-    return bool(a.country and a.country == b.country and bare is not None and bare.actor_id is not None)
 
 
 def _stands_alone(pattern: VerbPattern, verb: Token, sources: list[Actor]) -> bool:
