@@ -40,7 +40,8 @@ def test_cli_readme_names_every_command():
 @pytest.mark.slow
 def test_cli_read_back_commands(tmp_path):
     article = tmp_path / "a.txt"
-    article.write_text("France and Germany condemned Iran on Friday. Japan praised South Korea on Monday.")
+    article.write_text("France and Germany condemned Iran on Friday. Japan praised South Korea on Monday. "
+                       "NATO criticized Russia on Tuesday.")
     db = str(tmp_path / "s.duckdb")
     done = subprocess.run([sys.executable, "-m", "dyads", "run", str(article), "--db", db], capture_output=True,
                           text=True, timeout=300)
@@ -67,7 +68,11 @@ def test_cli_read_back_commands(tmp_path):
     assert {row[26][:2] for row in rows} <= {"11", "05"} and any(row[5] == "FRA" for row in rows)
     plover = tmp_path / "events.plover.jsonl"
     assert runner.invoke(app, ["export", "--db", db, "--format", "plover", "--out", str(plover)]).exit_code == 0
-    assert {json.loads(line)["event_type"] for line in plover.read_text().splitlines()} <= {"ACCUSE", "SUPPORT"}
+    plover_rows = [json.loads(line) for line in plover.read_text().splitlines()]
+    assert {row["event_type"] for row in plover_rows} <= {"ACCUSE", "SUPPORT"}
+    # PLOVER names international bodies by its own codes; the CAMEO code stays beside it
+    nato = next(row for row in plover_rows if row["actor_code"] == "IGOWSTNAT")
+    assert nato["actor_country"] == "IGO" and nato["recipient_country"] == "RUS"
 
 
 @pytest.mark.slow

@@ -52,10 +52,18 @@ ORDER BY globaleventid;
 
 -- name: plover_events
 -- One record per event mention in PLOVER's structure (event type, mode, context, actor, recipient), plus
--- what PLOVER does not carry: modality, the sentence and the rule.
+-- what PLOVER does not carry: modality, the sentence and the rule. PLOVER's country field names states by
+-- ISO code and international bodies by its own few codes (UNO, EUR, IGO, NGO); the CAMEO code stays beside it.
 SELECT e.event_id AS id, e.date, e.plover_event AS event_type, e.plover_mode AS mode, e.plover_context AS context,
-       e.source_text AS actor_text, e.source_country AS actor_country, e.source_code AS actor_code,
-       e.target_text AS recipient_text, e.target_country AS recipient_country, e.target_code AS recipient_code,
+       e.source_text AS actor_text,
+       CASE WHEN e.source_country LIKE 'IGOUNO%' THEN 'UNO' WHEN e.source_country LIKE 'IGOEUREEC%' THEN 'EUR'
+            WHEN e.source_country LIKE 'IGO%' THEN 'IGO' WHEN e.source_country LIKE 'NGO%' THEN 'NGO'
+            ELSE e.source_country END AS actor_country,
+       e.source_code AS actor_code, e.target_text AS recipient_text,
+       CASE WHEN e.target_country LIKE 'IGOUNO%' THEN 'UNO' WHEN e.target_country LIKE 'IGOEUREEC%' THEN 'EUR'
+            WHEN e.target_country LIKE 'IGO%' THEN 'IGO' WHEN e.target_country LIKE 'NGO%' THEN 'NGO'
+            ELSE e.target_country END AS recipient_country,
+       e.target_code AS recipient_code,
        e.cameo, e.goldstein, e.modality, e.location_name AS location, e.location_country, e.lat, e.lon,
        e.sentence AS text, e.doc_id, d.url, d.source AS publication, e.rule, e.confidence
 FROM events e JOIN documents d USING (doc_id)
