@@ -276,6 +276,10 @@ class EventCoder:
             if addressee is None or not speakers:
                 continue
             targets = actors.resolve(addressee, possessor=False)
+            if addressee.pos_ == "PRON":
+                # "Iraq … that it must": the one named in this sentence; a "they" from earlier text is too loose
+                named = {actors.mention_actor(m).code for m in actors.mentions}
+                targets = [t for t in targets if t.code in named]
             if targets:
                 path = [f"trigger {verb.text}/{verb.dep_}", f"source via {via}",
                         f"target via subject {addressee.text} of the reported clause '{clause.text}'"]
