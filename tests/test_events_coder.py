@@ -243,3 +243,9 @@ def test_events_coder_attitudes_are_not_actors(pipeline):
 def test_events_coder_leaders_of_an_unknown_coalition_act_for_it(pipeline):
     found, _ = events(pipeline, "Leaders of the Freedom opposition coalition agreed to postpone the rally in Baku.")
     assert found and found[0][0].endswith("OPP")
+
+
+def test_events_coder_inferences_are_hedged(pipeline):
+    text = "The silence in Brussels suggests that Hungary has blocked the new sanctions on Russia."
+    found, _ = events(pipeline, text)
+    assert found and all(m == "hedged" for *_, m in found)

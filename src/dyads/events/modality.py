@@ -159,6 +159,9 @@ def modality_of(trigger: Token, sentence: Span, doc_year: int, cues: ModalityCue
             return Modality("hedged", node.lemma_.lower())
         if node is not trigger and node.lower_ in cues.hedged_adverbs:
             return Modality("hedged", node.lemma_.lower())
+    inferred_by = _inferring_verb(trigger, cues)
+    if inferred_by is not None:
+        return Modality("hedged", inferred_by)
     if nominal:
         for child in trigger.children:
             if child.lower_ in cues.hedged_modifiers:
@@ -188,6 +191,17 @@ def modality_of(trigger: Token, sentence: Span, doc_year: int, cues: ModalityCue
     if historical is not None:
         return historical
     return Modality("asserted")
+
+
+def _inferring_verb(trigger: Token, cues: ModalityCues) -> str | None:
+    """The act is what a writer infers: it sits inside the that-clause of "indicates", "suggests", "appears"
+    ("the lack of urgency indicates that … Russia continues to gain ground")."""
+    child = trigger
+    for head in trigger.ancestors:
+        if child.dep_ == "ccomp" and head.lemma_.lower() in cues.hedged_verbs:
+            return head.lemma_.lower()
+        child = head
+    return None
 
 
 def _dates(time_noun: Token, node: Token) -> bool:
