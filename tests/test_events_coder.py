@@ -249,3 +249,12 @@ def test_events_coder_inferences_are_hedged(pipeline):
     text = "The silence in Brussels suggests that Hungary has blocked the new sanctions on Russia."
     found, _ = events(pipeline, text)
     assert found and all(m == "hedged" for *_, m in found)
+
+
+def test_events_coder_joining_talks_and_scheduled_meetings(pipeline):
+    text = "The Kenyan president will join the Ugandan president for talks with Rwandan officials."
+    found, _ = events(pipeline, text)
+    assert ("KENGOV", "03", "RWAGOV") in codes(found)  # "will join … for talks": an intent to meet
+    text = "The Kenyan president is scheduled to travel to Kigali for meetings with Rwandan officials."
+    found, _ = events(pipeline, text)
+    assert found and all(m == "future" for *_, m in found)

@@ -46,6 +46,7 @@ _LIGHT_VERBS = frozenset({"launch", "stage", "begin", "start", "hold", "carry", 
 _PLACE_TARGET_ROOTS = ("087", "17", "18", "19", "20")  # withdrawals and retreats, coercion, violence
 _PLACE_PREPS = ("of", "on", "in", "into", "at", "against", "from")
 _VIOLENT_ROOTS = ("18", "19", "20")
+_TAKING_PART = frozenset({"join", "attend", "participate", "travel", "arrive", "head", "go", "come", "fly"})
 _HOST_VERBS = frozenset({"host", "organize", "organise", "arrange", "broker", "convene", "sponsor"})
 _STATIVE_PASSIVES = frozenset({"oppose"})  # "is opposed to X" means "opposes X"
 _FRAMING_ROOTS = ("02", "03", "10", "12", "13")
@@ -540,6 +541,10 @@ class EventCoder:
                 if not sources and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
                     # a light verb lends its subject: "began a hunger strike", "launched an attack"
                     sources, _ = self._subject(noun.head, actors, passive=False)
+                if not sources and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" and lemma_in(
+                        noun.head.head, _TAKING_PART) and noun.head.lower_ in ("for", "in", "at", "to"):
+                    # whoever goes to or joins the talks takes part: "Rubio will join Waltz for the talks with …"
+                    sources, _ = self._subject(noun.head.head, actors, passive=False)
                 if not sources:
                     continue
                 path.append("source via " + "/".join(pattern.source or ("poss",)))

@@ -171,7 +171,8 @@ def modality_of(trigger: Token, sentence: Span, doc_year: int, cues: ModalityCue
         for child in node.children:
             if child.dep_ == "aux" and (child.lower_ in cues.future_aux or child.lemma_.lower() in cues.future_aux):
                 return Modality("future", child.lemma_.lower())
-        if node is not trigger and node.lemma_.lower() in cues.future_verbs and trigger.dep_ == "xcomp":
+        if node is not trigger and node.lemma_.lower() in cues.future_verbs and any(
+                n.dep_ == "xcomp" and n.head.i == node.i for n in chain):  # "is scheduled to travel … for meetings"
             return Modality("future", node.lemma_.lower())
         if node.lower_ == "going" and any(c.dep_ == "xcomp" for c in node.children):
             return Modality("future", node.lemma_.lower())
