@@ -1,11 +1,13 @@
-"""Scorers for gold event sets: PLOVER GSR records and PETRARCH unit-test records.
+"""Scorers for gold event sets: PLOVER GSR records, PETRARCH unit-test records, and the CAMEO codebook's
+example sentences.
 
-`evaluate_plover` and `evaluate_petrarch` run a pipeline over the gold texts
-and return metrics as a dict; the CLI prints them as JSON.
+`evaluate_plover`, `evaluate_petrarch` and `evaluate_cameo_examples` run a pipeline over the gold texts
+and return metrics as a dict; the CLI prints the first two as JSON.
 """
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from collections import Counter
@@ -161,3 +163,44 @@ def evaluate_petrarch(path: Path, pipeline: Any) -> dict[str, Any]:
     gold = load_petrarch(path)
     events = code_documents(pipeline, (Document(g.record_id, g.text, date=g.date) for g in gold))
     return score_petrarch(gold, events)
+
+
+@dataclass(frozen=True, slots=True)
+class CameoExample:
+    code: str
+    text: str
+
+
+def load_cameo_examples(path: Path, exclude: Iterable[str] = ()) -> list[CameoExample]:
+    """The one example sentence the CAMEO codebook gives for most codes, minus texts in `exclude` (the
+    PLOVER GSR dev records were built from the same manual, so some examples are dev sentences)."""
+    skip = {" ".join(text.split()) for text in exclude}
+    with Path(path).open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return [CameoExample(row["code"], row["example"]) for row in rows
+            if row.get("example") not in (None, "", "NA") and " ".join(row["example"].split()) not in skip]
+
+
+def score_cameo_examples(gold: list[CameoExample], events: dict[str, list[Event]],
+                         plover_of: dict[str, str | None]) -> dict[str, Any]:
+    """Whether some event has the example's CAMEO root, its exact code, its PLOVER type."""
+    root = code = plover = predicted = 0
+    for index, example in enumerate(gold):
+        found = events.get(str(index), [])
+        predicted += len(found)
+        root += any(e.cameo[:2] == example.code[:2] for e in found)
+        code += any(e.cameo == example.code for e in found)
+        plover += any(e.plover.get("event") and e.plover.get("event") == plover_of.get(example.code) for e in found)
+    n = len(gold)
+    return {"examples": n, "root_recall": round(root / n, 3) if n else 0, "code_recall": round(code / n, 3) if n else 0,
+            "plover_type_recall": round(plover / n, 3) if n else 0,
+            "events_per_example": round(predicted / n, 3) if n else 0}
+
+
+def evaluate_cameo_examples(path: Path, pipeline: Any, exclude: Iterable[str] = ()) -> dict[str, Any]:
+    from dyads.events.codebook import load_codebook
+
+    gold = load_cameo_examples(path, exclude)
+    events = code_documents(pipeline, (Document(str(i), g.text) for i, g in enumerate(gold)))
+    plover_of = {c.code: c.plover_event for c in load_codebook()}
+    return score_cameo_examples(gold, events, plover_of)
