@@ -427,7 +427,11 @@ class EventCoder:
                 found = actors.resolve(child)
                 if found:
                     return found
-        for prep in noun.children:  # "conceded to demands from UNITA"
+        return self._maker(noun, actors)  # "conceded to demands from UNITA"
+
+    def _maker(self, thing: Token, actors: SentenceActors) -> list[Actor]:
+        """Who made or issued a thing: the actor of its "from"/"by" phrase ("an offer from Uganda")."""
+        for prep in thing.children:
             if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by"):
                 for pobj in _prep_objects_of(prep):
                     found = actors.resolve(pobj)
@@ -438,19 +442,14 @@ class EventCoder:
     def _inner_target(self, thing: Token, code: str, actors: SentenceActors) -> list[Actor]:
         """An actor inside an object that is none: who made what is rejected ("rejected an offer from
         Afghanistan"), whose is what is attacked ("attacked a camp for Congolese refugees")."""
-        if code[:2] in ("12",) or code == "016":  # "rejected Pakistan's allegation": whose claim it is
+        if code[:2] == "12" or code == "016":  # "rejected Pakistan's allegation": whose claim it is
             for child in thing.children:
                 if child.dep_ == "poss":
                     found = actors.resolve(child)
                     if found:
                         return found
         if code[:2] == "12":
-            for prep in thing.children:
-                if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by"):
-                    for pobj in _prep_objects_of(prep):
-                        found = actors.resolve(pobj)
-                        if found:
-                            return found
+            return self._maker(thing, actors)
         if code[:2] in _VIOLENT_ROOTS or code[:2] == "17":
             return self._nearest_target(thing, actors, inclusive=True)
         return []
