@@ -21,6 +21,7 @@ from dyads.dates import to_date
 from dyads.events.codebook import load_codebook
 from dyads.events.coder import EventCoder, doc_year
 from dyads.events.modality import ModalityCues
+from dyads.events.model import LearnedCoder
 from dyads.events.patterns import load_patterns
 from dyads.events.recode import Recoder
 from dyads.goals.concepts import Concepts
@@ -210,16 +211,7 @@ class Analysis:
         add_actor_ruler(nlp, dictionary)
         stages.append(ActorStage(dictionary))
         if settings.events:
-            codebook = load_codebook()
-            try:
-                from dyads.places import Gazetteer
-
-                gazetteer = Gazetteer.load()
-            except ImportError:  # places are optional while that module is being built
-                gazetteer = None
-            coder = EventCoder(codebook, load_patterns(codebook), ModalityCues.load(), gazetteer,
-                               Recoder.load(codebook))
-            stages.append(EventStage(coder))
+            stages.append(EventStage(build_event_coder(settings)))
         if settings.goals:
             stages.append(GoalStage(GoalExtractor(GoalCues.load(), Concepts.load(), verb_lemmatizer(nlp))))
         if settings.tone:
@@ -233,6 +225,21 @@ class Analysis:
         context: Context = {}
         for stage in self.stages:
             stage(result, sentences, context)
+
+
+def build_event_coder(settings: Settings) -> EventCoder:
+    """The event coder the settings ask for: rules, the trained model, or both."""
+    codebook = load_codebook()
+    patterns = load_patterns(codebook)
+    try:
+        from dyads.places import Gazetteer
+
+        gazetteer = Gazetteer.load()
+    except ImportError:  # places are optional while that module is being built
+        gazetteer = None
+    learned = LearnedCoder.load(patterns) if settings.coder != "rules" else None
+    return EventCoder(codebook, patterns, ModalityCues.load(), gazetteer, Recoder.load(codebook), learned,
+                      settings.coder)
 
 
 def verb_lemmatizer(nlp: Language):

@@ -18,6 +18,7 @@ class Settings:
     batch_size: int = 32
     processes: int = 1
     events: bool = True
+    coder: str = "rules"  # rules, model or hybrid (see dyads.events.model)
     goals: bool = True
     tone: bool = True
     goal_clustering: str = "auto"  # auto (embeddings when installed), lexical or embeddings
@@ -40,6 +41,7 @@ def load_settings(path: Path | None = None) -> Settings:
         batch_size=parser.getint("run", "batch_size"),
         processes=parser.getint("run", "processes"),
         events=parser.getboolean("stages", "events"),
+        coder=parser.get("events", "coder"),
         goals=parser.getboolean("stages", "goals"),
         tone=parser.getboolean("stages", "tone"),
         goal_clustering=parser.get("synthesis", "goal_clustering"),

@@ -19,6 +19,7 @@ from dyads.actors.resolve import SentenceActors
 from dyads.dates import resolve_date_phrase, to_date
 from dyads.events.codebook import Codebook
 from dyads.events.modality import ModalityCues, governed_by_goal, modality_of, reported_clauses, reports
+from dyads.events.model.coder import CODERS, LearnedCoder, LearnedPattern
 from dyads.events.pairing import (
     RECIPROCAL_ROOTS,
     TARGETLESS_ROOTS,
@@ -76,7 +77,7 @@ class Match:
     """A fired pattern before actors are paired up."""
 
     trigger: Token
-    pattern: VerbPattern | NounPattern
+    pattern: VerbPattern | NounPattern | LearnedPattern
     sources: list[Actor]
     targets: list[Actor]
     path: list[str] = field(default_factory=list)
@@ -87,7 +88,14 @@ class Match:
 
 class EventCoder:
     def __init__(self, codebook: Codebook, patterns: PatternSet, cues: ModalityCues,
-                 gazetteer: object | None = None, recoder: Recoder | None = None) -> None:
+                 gazetteer: object | None = None, recoder: Recoder | None = None,
+                 learned: LearnedCoder | None = None, mode: str = "rules") -> None:
+        if mode not in CODERS:
+            raise ValueError(f"coder {mode!r} is none of {', '.join(CODERS)}")
+        if mode != "rules" and learned is None:
+            raise ValueError(f"coder {mode!r} needs the trained event layer")
+        self.learned = learned
+        self.mode = mode
         self.codebook = codebook
         self.recoder = recoder
         self.patterns = patterns
@@ -99,6 +107,20 @@ class EventCoder:
         self._violent_nouns = frozenset(p.lemma for p in patterns.nouns if p.code[:2] in _VIOLENT_ROOTS)
 
     # -- matching ------------------------------------------------------------------
+    def find_matches(self, actors: SentenceActors) -> list[Match]:
+        """The matches the chosen coder keeps: the rules', the model's, or both (`hybrid`)."""
+        rule_matches = self.matches(actors)
+        if self.learned is None or self.mode == "rules":
+            return rule_matches
+        vetoed, proposals = self.learned.proposals(actors, rule_matches, self.mode)
+        kept = [m for m in rule_matches if m.trigger.i not in vetoed]
+        for proposal in proposals:
+            path = [*proposal.path, "model evidence: " + ", ".join(f"{name} {weight:+.2f}"
+                                                                   for name, weight in proposal.evidence)]
+            kept.append(Match(proposal.token, proposal.pattern, proposal.sources, proposal.targets, path,
+                              proposal.confidence, reciprocal=not proposal.targets))
+        return kept
+
     def matches(self, actors: SentenceActors) -> list[Match]:
         found: list[Match] = []
         consumed: set[int] = set()
@@ -600,7 +622,7 @@ class EventCoder:
         per_trigger: dict[int, int] = {}  # events so far for each trigger token: ids stay unique
         countries = tuple({m.entry.country for m in actors.mentions
                            if m.entry.kind in ("country", "group") and m.entry.country and len(m.entry.country) == 3})
-        for match in self.matches(actors):
+        for match in self.find_matches(actors):
             code = self.codebook[match.pattern.code]
             modality = modality_of(match.trigger, actors.span, doc_year, self.cues)
             if self.recoder is not None:
