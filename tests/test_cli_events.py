@@ -50,7 +50,8 @@ def test_cli_events_actor_by_name(db: str) -> None:
 
 def test_cli_events_unknown_actor_exits_1_with_a_hint(db: str) -> None:
     result = _events(db, "--actor", "Putni")
-    assert result.exit_code == 1 and result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "Putni" in result.stderr and "Putin (vladimir_putin, RUSGOV)" in _flat(result.stderr)
 
 

@@ -80,7 +80,6 @@ def _settings(config: Path | None, **changes: object) -> Settings:
         return load_settings(config).replace(**changes)
     except DyadsError as error:
         _fail(error)
-        raise  # unreachable: _fail exits
 
 
 def _fail(error: DyadsError) -> NoReturn:
