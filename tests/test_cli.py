@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 from dyads.cli import app
 
 runner = CliRunner()
-COMMANDS = ["run", "extract", "stats", "docs", "export", "explain", "brief", "events", "eval plover", "eval petrarch"]
+COMMANDS = ["run", "extract", "stats", "docs", "export", "explain", "brief", "events", "doctor", "eval plover",
+            "eval petrarch"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -67,12 +68,15 @@ def test_cli_read_back_commands(tmp_path):
     assert rows and all(len(row) == 58 for row in rows)  # GDELT 1.0 with SOURCEURL
     assert {row[26][:2] for row in rows} <= {"11", "05"} and any(row[5] == "FRA" for row in rows)
     plover = tmp_path / "events.plover.jsonl"
-    assert runner.invoke(app, ["export", "--db", db, "--format", "plover", "--out", str(plover)]).exit_code == 0
+    assert runner.invoke(app, ["export", "--db", db, "--format", "plover-flat", "--out", str(plover)]).exit_code == 0
     plover_rows = [json.loads(line) for line in plover.read_text().splitlines()]
     assert {row["event_type"] for row in plover_rows} <= {"ACCUSE", "SUPPORT"}
     # PLOVER names international bodies by its own codes; the CAMEO code stays beside it
     nato = next(row for row in plover_rows if row["actor_code"] == "IGOWSTNAT")
     assert nato["actor_country"] == "IGO" and nato["recipient_country"] == "RUS"
+    assert runner.invoke(app, ["export", "--db", db, "--format", "plover", "--out", str(plover)]).exit_code == 0
+    nested = [json.loads(line) for line in plover.read_text().splitlines()]
+    assert {row["actor"][0]["code"] for row in nested if row["cameo"].startswith("11")} >= {"IGO"}
 
 
 @pytest.mark.slow

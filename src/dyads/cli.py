@@ -6,15 +6,21 @@ from __future__ import annotations
 import json
 import sys
 import time
+from datetime import datetime
+from enum import StrEnum
+from functools import cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from dyads.errors import DyadsError
+from dyads.cli_format import FORMATS, plain_table, write_rows
+from dyads.errors import DyadsError, OutputError
+from dyads.events.codebook import PLOVER_EVENTS
+from dyads.records import ACTOR_ROLES, MODALITIES
 from dyads.settings import Settings, load_settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -22,17 +28,63 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
 err = Console(stderr=True)
 out = Console()
 
-DbOption = Annotated[Path, typer.Option("--db", help="DuckDB store file.")]
-ConfigOption = Annotated[Path | None, typer.Option("--config", help="Settings file overriding settings.cfg.")]
-ActorsOption = Annotated[list[Path] | None, typer.Option("--actors", help="YAML file adding to the actor dictionary.")]
+# Choices the options offer, from the lists the library keeps.
+Role = StrEnum("Role", {name: name for name in ACTOR_ROLES})
+Modality = StrEnum("Modality", {name: name for name in MODALITIES})
+PloverType = StrEnum("PloverType", {name: name for name in sorted(PLOVER_EVENTS)})
+RowFormat = StrEnum("RowFormat", {name: name for name in FORMATS})
+
+
+@cache
+def _package_settings() -> Settings:
+    return load_settings()
+
+
+def _from_settings(name: str) -> str:
+    """The help's default for an option that falls back on settings.cfg."""
+    return f"settings.cfg: {getattr(_package_settings(), name)}"
+
+
+DbOption = Annotated[Path, typer.Option("--db", dir_okay=False, help="DuckDB store file (made if missing).")]
+ReadDbOption = Annotated[Path, typer.Option("--db", exists=True, dir_okay=False, help="DuckDB store file.")]
+ConfigOption = Annotated[Path | None, typer.Option(
+    "--config", exists=True, dir_okay=False, show_default="none: the package's settings.cfg",
+    help="Settings file overriding settings.cfg.")]
+ActorsOption = Annotated[list[Path] | None, typer.Option(
+    "--actors", exists=True, dir_okay=False, show_default="none: the packaged dictionary",
+    help="YAML file adding to the actor dictionary; repeat for several.")]
+MaxBytesOption = Annotated[int | None, typer.Option(min=1, show_default=_from_settings("max_bytes"),
+                                                    help="Reject files larger than this (bytes).")]
+ProcessesOption = Annotated[int | None, typer.Option(min=1, show_default=_from_settings("processes"),
+                                                     help="Worker processes.")]
+ModelOption = Annotated[str | None, typer.Option(show_default=_from_settings("spacy_model"),
+                                                 help="spaCy pipeline to parse with.")]
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from dyads import __version__
+
+        typer.echo(f"dyads {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(version: Annotated[bool, typer.Option(
+        "--version", is_eager=True, callback=_show_version, help="Print the version and exit.")] = False) -> None:
+    """dyads: political event data from news text."""
 
 
 def _settings(config: Path | None, **changes: object) -> Settings:
-    return load_settings(config).replace(**changes)
+    try:
+        return load_settings(config).replace(**changes)
+    except DyadsError as error:
+        _fail(error)
 
 
-def _fail(error: DyadsError) -> None:
-    err.print(f"[red]error:[/red] {error}", markup=True, highlight=False)
+def _fail(error: DyadsError) -> NoReturn:
+    err.print("[red]error:[/red] ", end="")
+    err.print(str(error), markup=False, highlight=False)
     raise typer.Exit(error.exit_code)
 
 
@@ -40,10 +92,11 @@ def _fail(error: DyadsError) -> None:
 def run(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for standard input.")],
     db: DbOption = Path("dyads.duckdb"),
-    max_bytes: Annotated[int | None, typer.Option(help="Reject files larger than this.")] = None,
-    processes: Annotated[int | None, typer.Option(help="Worker processes.")] = None,
-    batch_size: Annotated[int | None, typer.Option(help="Documents per batch and transaction.")] = None,
-    model: Annotated[str | None, typer.Option(help="spaCy pipeline to parse with.")] = None,
+    max_bytes: MaxBytesOption = None,
+    processes: ProcessesOption = None,
+    batch_size: Annotated[int | None, typer.Option(min=1, show_default=_from_settings("batch_size"),
+                                                   help="Documents per batch and transaction.")] = None,
+    model: ModelOption = None,
     actors: ActorsOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -107,10 +160,11 @@ def _print_summary(summary, totals: dict, seconds: float, db: Path) -> None:
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for standard input.")],
-    out_file: Annotated[Path | None, typer.Option("--out", help="Write JSON lines here instead of stdout.")] = None,
-    max_bytes: Annotated[int | None, typer.Option(help="Reject files larger than this.")] = None,
-    processes: Annotated[int | None, typer.Option(help="Worker processes.")] = None,
-    model: Annotated[str | None, typer.Option(help="spaCy pipeline to parse with.")] = None,
+    out_file: Annotated[Path | None, typer.Option("--out", dir_okay=False, show_default="stdout",
+                                                  help="Write JSON lines to this file.")] = None,
+    max_bytes: MaxBytesOption = None,
+    processes: ProcessesOption = None,
+    model: ModelOption = None,
     actors: ActorsOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -127,7 +181,10 @@ def extract(
                          actor_files=tuple(actors) if actors else None)
     rejects: list[Reject] = []
     summary = RunSummary()
-    sink = open(out_file, "w", encoding="utf-8") if out_file else sys.stdout  # noqa: SIM115
+    try:
+        sink = open(out_file, "w", encoding="utf-8") if out_file else sys.stdout  # noqa: SIM115
+    except OSError as error:
+        _fail(OutputError(out_file, error.strerror or str(error)))
     started = time.perf_counter()
     try:
         with _progress() as progress:
@@ -154,7 +211,8 @@ def extract(
 
 
 @app.command()
-def stats(db: DbOption = Path("dyads.duckdb"), as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+def stats(db: ReadDbOption = Path("dyads.duckdb"),
+          as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
     """Counts of what the store holds.
 
     Example: dyads stats --db dyads.duckdb
@@ -181,7 +239,8 @@ def stats(db: DbOption = Path("dyads.duckdb"), as_json: Annotated[bool, typer.Op
 
 
 @app.command()
-def docs(db: DbOption = Path("dyads.duckdb"), limit: Annotated[int, typer.Option(help="How many.")] = 20) -> None:
+def docs(db: ReadDbOption = Path("dyads.duckdb"),
+         limit: Annotated[int, typer.Option(min=0, help="How many; 0 for all.")] = 20) -> None:
     """List stored documents.
 
     Example: dyads docs --limit 5
@@ -190,7 +249,7 @@ def docs(db: DbOption = Path("dyads.duckdb"), limit: Annotated[int, typer.Option
 
     try:
         with Store(db, read_only=True) as store:
-            rows = store.query_dicts("docs", limit=limit)
+            rows = store.query_dicts("docs", limit=limit or None)
     except DyadsError as error:
         _fail(error)
     table = Table()
@@ -204,30 +263,36 @@ def docs(db: DbOption = Path("dyads.duckdb"), limit: Annotated[int, typer.Option
 
 @app.command()
 def export(
-    db: DbOption = Path("dyads.duckdb"),
-    fmt: Annotated[str, typer.Option("--format", help="jsonl, parquet, csv, gdelt (GDELT 1.0 TSV of aggregated "
-                                                    "events) or plover (PLOVER-style JSON lines).")] = "jsonl",
-    out_path: Annotated[Path | None, typer.Option("--out", help="Output file (jsonl) or folder.")] = None,
-    table: Annotated[str | None, typer.Option(help="Only this table.")] = None,
+    db: ReadDbOption = Path("dyads.duckdb"),
+    fmt: Annotated[str, typer.Option("--format", help="jsonl (records of every table), parquet or csv (one file per "
+                                                    "table), gdelt (GDELT 1.0 rows of aggregated events), plover "
+                                                    "(PLOVER JSON records) or plover-flat (one column per value).")]
+    = "jsonl",
+    out_path: Annotated[Path | None, typer.Option(
+        "--out", show_default="stdout for jsonl and plover, export/ for parquet and csv, events.gdelt.tsv for gdelt",
+        help="Output file, or folder for parquet and csv.")] = None,
+    table: Annotated[str | None, typer.Option(
+        show_default="all", help="Only this table: a stored one (events, goals …), event_clusters (aggregated "
+                                 "events), relations, dyad_counts (events per day and actor pair) or another "
+                                 "synthesis table.")] = None,
+    modality: Annotated[list[str] | None, typer.Option(
+        show_default="asserted for gdelt and plover, all for tables",
+        help=f"Events of these modalities ({', '.join(MODALITIES)}) or all; repeat for several. With more than "
+             "asserted, GDELT rows get the modality as a 59th column.")] = None,
 ) -> None:
     """Export the store: JSON lines records, one Parquet/CSV file per table, GDELT 1.0 rows or PLOVER records.
 
-    Example: dyads export --format parquet --out export/
+    Example: dyads export --format gdelt --modality all --out events.tsv
     """
     from dyads.store import Store
     from dyads.store.export import export as export_store
 
-    if fmt not in ("jsonl", "parquet", "csv", "gdelt", "plover"):
-        err.print(f"error: --format must be jsonl, parquet, csv, gdelt or plover, not {fmt!r}")
-        raise typer.Exit(2)
+    modalities = MODALITIES if modality and "all" in modality else tuple(modality or ()) or None
     try:
         with Store(db, read_only=True) as store:
-            written = export_store(store, fmt, out_path, table)
+            written = export_store(store, fmt, out_path, table, modalities)
     except DyadsError as error:
         _fail(error)
-    except ValueError as error:
-        err.print(f"error: {error}")
-        raise typer.Exit(2) from None
     for path, count in written:
         err.print(f"{path}: {count:,} rows", highlight=False)
 
@@ -236,75 +301,83 @@ eval_app = typer.Typer(help="Score dyads against gold event sets (prints JSON me
 app.add_typer(eval_app, name="eval")
 
 
+GoldArgument = Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="The gold file.")]
+EvalModelOption = Annotated[str | None, typer.Option(show_default=_from_settings("spacy_model"),
+                                                     help="spaCy pipeline.")]
+
+
 @eval_app.command("plover")
-def eval_plover(gold: Annotated[Path, typer.Argument(help="PLOVER GSR JSON file.")],
-                model: Annotated[str | None, typer.Option(help="spaCy pipeline.")] = None) -> None:
-    """Event type, source/target country and precision against PLOVER gold records.
+def eval_plover(gold: GoldArgument, model: EvalModelOption = None) -> None:
+    """Event type, source/target country and precision against PLOVER gold records (a JSON array).
 
     Example: dyads eval plover ../shared/data/plover_gsr/plover_gsr_dev.json
     """
-    from dyads.eval import evaluate_plover
+    from dyads.eval import evaluate_plover, load_plover
     from dyads.pipeline import Pipeline
 
     try:
-        out.print_json(json.dumps(evaluate_plover(gold, Pipeline(_settings(None, spacy_model=model)))))
+        load_plover(gold)  # a bad gold file fails before the model loads
+        _print_scores(evaluate_plover(gold, Pipeline(_settings(None, spacy_model=model))))
     except DyadsError as error:
         _fail(error)
 
 
 @eval_app.command("petrarch")
-def eval_petrarch(gold: Annotated[Path, typer.Argument(help="PETRARCH unit-test records XML.")],
-                  model: Annotated[str | None, typer.Option(help="spaCy pipeline.")] = None) -> None:
-    """Root and full-code precision/recall against PETRARCH unit-test records.
+def eval_petrarch(gold: GoldArgument, model: EvalModelOption = None) -> None:
+    """Root and full-code precision/recall against PETRARCH unit-test records (XML).
 
     Example: dyads eval petrarch ../shared/data/petrarch_suites/PETR.UnitTest.records.xml
     """
-    from dyads.eval import evaluate_petrarch
+    from dyads.eval import evaluate_petrarch, load_petrarch
     from dyads.pipeline import Pipeline
 
     try:
-        out.print_json(json.dumps(evaluate_petrarch(gold, Pipeline(_settings(None, spacy_model=model)))))
+        load_petrarch(gold)
+        _print_scores(evaluate_petrarch(gold, Pipeline(_settings(None, spacy_model=model))))
     except DyadsError as error:
         _fail(error)
 
 
+def _print_scores(scores: dict) -> None:
+    """Scores as JSON on stdout; their notes (caveats about the gold) also on stderr, where they are seen."""
+    typer.echo(json.dumps(scores, indent=2))
+    for note in scores.get("notes") or ():
+        err.print(f"note: {note}", markup=False, highlight=False)
+
+
 @app.command()
 def explain(event_id: Annotated[str, typer.Argument(help="An event id from the store.")],
-            db: DbOption = Path("dyads.duckdb")) -> None:
+            db: ReadDbOption = Path("dyads.duckdb")) -> None:
     """Show the sentence, the matched pattern and the parse path behind an event.
 
     Example: dyads explain 'sha1:0123abcd#e3.5.0'
     """
     from dyads.store import Store
+    from dyads.store.events import event_by_id
 
     try:
         with Store(db, read_only=True) as store:
-            rows = store.query_dicts("event_by_id", event_id=event_id)
-            if not rows:
-                from dyads.errors import NoSuchEvent
-
-                raise NoSuchEvent(event_id)
+            row = event_by_id(store, event_id)
     except DyadsError as error:
         _fail(error)
-    row = rows[0]
     explanation = json.loads(row["explanation"]) if row.get("explanation") else {}
-    out.print(f"[bold]{row['event_id']}[/bold]  {row['cameo']}  modality={row['modality']}  "
-              f"confidence={row['confidence']}")
-    out.print(f"sentence: {row['sentence']}", markup=False)
-    out.print(f"chars {row['char_start']}-{row['char_end']} of document {row['doc_id']}", markup=False)
-    out.print(f"source: {row['source_text']} -> {row['source_code']}", markup=False)
-    out.print(f"target: {row['target_text']} -> {row['target_code']}", markup=False)
-    out.print(f"trigger: {row['trigger']}   rule: {row['rule']}", markup=False)
-    for key, value in explanation.items():
-        out.print(f"{key}: {value}", markup=False)
+    lines = [f"{row['event_id']}  {row['cameo']}  modality={row['modality']}  confidence={row['confidence']}",
+             f"sentence: {row['sentence']}",
+             f"chars {row['char_start']}-{row['char_end']} of document {row['doc_id']}",
+             f"source: {row['source_text']} -> {row['source_code']}",
+             f"target: {row['target_text']} -> {row['target_code']}",
+             f"trigger: {row['trigger']}   rule: {row['rule']}",
+             *(f"{key}: {value}" for key, value in explanation.items())]
+    typer.echo("\n".join(lines))  # unwrapped: the id stays whole for copying
 
 
 @app.command()
 def brief(
-    actor: Annotated[str | None, typer.Option(help="Name, actor id or CAMEO code, e.g. Putin.")] = None,
-    db: DbOption = Path("dyads.duckdb"),
-    out_path: Annotated[Path | None, typer.Option("--out", help="brief.html or brief.md; Markdown on stdout if unset.")]
-    = None,
+    actor: Annotated[str | None, typer.Option(show_default="everyone",
+                                              help="Name, actor id or CAMEO code, e.g. Putin.")] = None,
+    db: ReadDbOption = Path("dyads.duckdb"),
+    out_path: Annotated[Path | None, typer.Option("--out", dir_okay=False, show_default="Markdown on stdout",
+                                                  help="brief.html or brief.md.")] = None,
 ) -> None:
     """Who wants what, what happened, who relates to whom, and the tone toward each actor, with evidence.
 
@@ -316,33 +389,96 @@ def brief(
         _, text = write_brief(db, actor, out_path)
     except DyadsError as error:
         _fail(error)
-    out.print(text, markup=False, highlight=False)
+    typer.echo(text)  # as written: Markdown tables must not be wrapped to the terminal
+
+
+EVENT_COLUMNS = ("event_id", "date", "source_code", "cameo", "target_code", "modality", "trigger")
+EVENT_FIELDS = ("event_id", "doc_id", "date", "source_text", "source_code", "source_actor_id", "cameo", "cameo_root",
+                "quad_class", "goldstein", "plover_event", "plover_mode", "plover_context", "target_text",
+                "target_code", "target_actor_id", "modality", "trigger", "location_name", "location_country",
+                "sentence_index", "sentence", "confidence", "title", "url")
 
 
 @app.command("events")
 def list_events(
-    db: DbOption = Path("dyads.duckdb"),
-    limit: Annotated[int, typer.Option(help="How many.")] = 20,
-    actor: Annotated[str | None, typer.Option(help="Only events whose source or target code starts with this.")] = None,
+    db: ReadDbOption = Path("dyads.duckdb"),
+    actor: Annotated[str | None, typer.Option(
+        show_default="any", help="Name (Putin), dictionary id (vladimir_putin) or CAMEO code prefix (RUS, RUSGOV).")]
+    = None,
+    role: Annotated[Role, typer.Option(help="Where --actor must be: source, target or either.")] = Role.either,
+    cameo: Annotated[list[str] | None, typer.Option(show_default="any", help="CAMEO code or root the event code "
+                                                         "starts with (19, 190, 0332); repeat for several.")] = None,
+    quad_class: Annotated[list[int] | None, typer.Option(
+        min=1, max=4, show_default="any",
+        help="QuadClass 1-4 (1 verbal, 2 material cooperation; 3 verbal, 4 material conflict); repeat for several.")]
+    = None,
+    plover: Annotated[list[PloverType] | None, typer.Option(case_sensitive=False, show_default="any",
+                                                            help="PLOVER event type; repeat for several.")] = None,
+    modality: Annotated[list[Modality] | None, typer.Option(show_default="all",
+                                                            help="Only these modalities; repeat for several.")] = None,
+    since: Annotated[datetime | None, typer.Option(formats=["%Y-%m-%d"], help="From this day on (the event's "
+                                                   "date, else its document's).", show_default="no limit")] = None,
+    until: Annotated[datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Up to this day, included.",
+                                                   show_default="no limit")] = None,
+    doc: Annotated[list[str] | None, typer.Option(show_default="any",
+                                                  help="Only events of this document id; repeat for several.")] = None,
+    limit: Annotated[int, typer.Option(min=0, help="How many; 0 for all.")] = 20,
+    fmt: Annotated[RowFormat, typer.Option("--format", help="table (ids in full), json, jsonl or csv (every "
+                                                            "field).")] = RowFormat.table,
 ) -> None:
-    """List stored events with their ids (for `dyads explain`).
+    """List stored events with their ids (for `dyads explain`), filtered by actor, code, type, modality,
+    date or document.
 
-    Example: dyads events --actor RUS --limit 10
+    Example: dyads events --actor Putin --role source --cameo 04 --since 2025-01-01 --format csv
     """
     from dyads.store import Store
+    from dyads.store.events import EventFilter, find_events
 
+    flt = EventFilter(actor=actor, role=role.value, cameo=tuple(cameo or ()), quad_class=tuple(quad_class or ()),
+                      plover=tuple(p.value for p in plover or ()), modality=tuple(m.value for m in modality or ()),
+                      since=since.date() if since else None, until=until.date() if until else None,
+                      doc_ids=tuple(doc or ()), limit=limit or None)
     try:
         with Store(db, read_only=True) as store:
-            rows = store.query_dicts("events_list", prefix=(actor or "").upper() + "%", limit=limit)
+            page = find_events(store, flt, _dictionary_names)
     except DyadsError as error:
         _fail(error)
-    table = Table()
-    for column in ("event_id", "source_code", "cameo", "target_code", "modality", "trigger", "date"):
-        table.add_column(column)
-    for row in rows:
-        table.add_row(*(str(row[c]) if row[c] is not None else "" for c in
-                        ("event_id", "source_code", "cameo", "target_code", "modality", "trigger", "date")))
-    out.print(table)
+    if fmt != RowFormat.table:
+        write_rows(page.rows, fmt.value, sys.stdout, EVENT_FIELDS)
+    elif page.rows:
+        typer.echo(plain_table(EVENT_COLUMNS, [[row[c] for c in EVENT_COLUMNS] for row in page.rows]))
+    if page.note:
+        err.print(page.note, markup=False, highlight=False)
+    elif not page.rows:
+        err.print("no stored event matches these filters", markup=False, highlight=False)
+    elif page.total > len(page.rows):
+        err.print(f"{len(page.rows)} of {page.total} events; --limit 0 shows all", markup=False, highlight=False)
+
+
+def _dictionary_names() -> dict[str, str]:
+    """{actor id: name} of the packaged actor dictionary, for names the store does not link to an id."""
+    from dyads.actors.dictionary import load_actor_dictionary
+
+    return {entry.actor_id: entry.name for entry in load_actor_dictionary().entries.values()}
+
+
+@app.command()
+def doctor(db: Annotated[Path, typer.Option("--db", help="A store to check.")] = Path("dyads.duckdb"),
+           config: ConfigOption = None) -> None:
+    """Check the installation: versions, the spaCy model, optional extras, knowledge files, settings, a store
+    and the shared development data. Exits 1 when something will not work.
+
+    Example: dyads doctor --db dyads.duckdb
+    """
+    from dyads.doctor import FAIL, diagnose
+
+    here = Path(__file__).resolve().parents[2]  # the repository root of an editable install
+    checks = diagnose(db, config, (Path.cwd().parent / "shared", here.parent / "shared"))
+    for check in checks:
+        out.print(f"{check.verdict:>4}  {check.name}: ", end="", style={"ok": "green", "warn": "yellow"}.get(
+            check.verdict, "red"), highlight=False)
+        out.print(check.detail, markup=False, highlight=False)
+    raise typer.Exit(1 if any(check.verdict == FAIL for check in checks) else 0)
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -54,8 +54,10 @@ class StoreTooNew(DyadsError):
 class NoSuchEvent(DyadsError):
     code = "E005"
 
-    def __init__(self, event_id: str) -> None:
-        super().__init__(f"no event {event_id!r} in the store; `dyads events --limit 20` lists some ids.")
+    def __init__(self, event_id: str, similar: Sequence[str] = ()) -> None:
+        hint = (f"ids that start with it: {', '.join(similar)}" if similar else
+                "`dyads events` lists ids (in full), `dyads events --actor NAME` those of one actor")
+        super().__init__(f"no event {event_id!r} in the store; {hint}.")
 
 
 class DataFileError(DyadsError, ValueError):
@@ -72,3 +74,55 @@ class DataFileError(DyadsError, ValueError):
 class UsageError(DyadsError):
     code = "E007"
     exit_code = 2
+
+
+# -- reading the store back, exports, evaluation (E040-E049) -------------------------------------
+
+
+class NoSuchActor(DyadsError):
+    """An actor query that matches nothing in the store, with similar actors found there (or, when none is
+    similar, the most mentioned ones)."""
+
+    code = "E040"
+
+    def __init__(self, query: str, similar: Sequence[str] = (), common: Sequence[str] = (), note: str = "") -> None:
+        self.similar, self.common = tuple(similar), tuple(common)
+        if self.similar:
+            hint = f" Similar actors in this store: {', '.join(self.similar)}."
+        elif self.common:
+            hint = f" No similar name; the most mentioned actors here are: {', '.join(self.common)}."
+        else:
+            hint = " The store holds no actors yet."
+        super().__init__(f"no actor in the store matches {query!r}.{(' ' + note) if note else ''}{hint}")
+
+
+class OutputError(DyadsError):
+    code = "E041"
+    exit_code = 2
+
+    def __init__(self, path: object, problem: str) -> None:
+        super().__init__(f"cannot write {path}: {problem}. Name a file (or folder) you can write to with --out.")
+
+
+class GoldFileError(DyadsError):
+    code = "E042"
+    exit_code = 2
+
+    def __init__(self, path: object, problem: str, expected: str) -> None:
+        super().__init__(f"cannot read the gold file {path}: {problem}. Expected {expected}.")
+
+
+class MissingTable(DyadsError):
+    code = "E043"
+
+    def __init__(self, path: str, table: str) -> None:
+        super().__init__(f"{path} has no table {table!r} yet: it was written by an older dyads. "
+                         f"Run `dyads run` on it once (with any input) to add it.")
+
+
+class SettingsError(DyadsError):
+    code = "E044"
+    exit_code = 2
+
+    def __init__(self, path: object, problem: str) -> None:
+        super().__init__(f"cannot read the settings file {path}: {problem}")

@@ -10,6 +10,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+# How certain the text is about an event (Event.modality), most certain first.
+MODALITIES = ("asserted", "hedged", "hypothetical", "future", "negated", "historical")
+# Where a query looks for an actor in an event.
+ACTOR_ROLES = ("source", "target", "either")
+
 
 @dataclass(slots=True)
 class Document:

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from dyads.errors import SettingsError
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -29,10 +31,27 @@ class Settings:
 
 
 def load_settings(path: Path | None = None) -> Settings:
+    """The package's settings.cfg, overridden by the keys `path` sets; SettingsError names a bad file or value."""
     parser = configparser.ConfigParser(inline_comment_prefixes=("#",))
     parser.read_string((resources.files("dyads") / "settings.cfg").read_text(encoding="utf-8"))
     if path is not None:
-        parser.read(path, encoding="utf-8")
+        try:
+            with open(path, encoding="utf-8") as handle:
+                parser.read_file(handle)
+        except (OSError, UnicodeDecodeError, configparser.Error) as error:
+            raise SettingsError(path, " ".join(str(getattr(error, "strerror", None) or error).split())) from None
+    try:
+        settings = _parse(parser)
+    except ValueError as error:
+        raise SettingsError(path or "settings.cfg", str(error)) from None
+    low = [f"{key} must be 1 or more, not {getattr(settings, key)}" for key in ("max_bytes", "batch_size", "processes")
+           if getattr(settings, key) < 1]
+    if low:
+        raise SettingsError(path or "settings.cfg", "; ".join(low))
+    return settings
+
+
+def _parse(parser: configparser.ConfigParser) -> Settings:
     return Settings(
         spacy_model=parser.get("model", "spacy"),
         max_bytes=parser.getint("read", "max_bytes"),

@@ -11,11 +11,12 @@ import csv
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dyads.errors import GoldFileError
 from dyads.records import Actor, Document, Event
 
 # PLOVER renamed four types after the GSR was coded
@@ -46,20 +47,42 @@ class PloverGold:
     targets: frozenset[str]
 
 
+NON_STATE_PREFIXES = ("IGO", "NGO", "IMG", "MNC")  # CAMEO codes of international and non-state actors
+PLOVER_GOLD = "a JSON array of PLOVER records with id, text and event (like plover_gsr_dev.json)"
+PETRARCH_GOLD = "PETRARCH unit-test XML: <Sentences> of <Sentence id=… date=…> with <Text> and <EventCoding>"
+
+
+def _read_gold(path: Path, expected: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise GoldFileError(path, getattr(error, "strerror", None) or str(error), expected) from None
+
+
+def _plover_codes(value: Any) -> frozenset[str]:
+    if not isinstance(value, list):
+        return frozenset()
+    return frozenset(country_of(a.get("code")) for a in value if isinstance(a, dict))
+
+
 def load_plover(path: Path) -> list[PloverGold]:
+    try:
+        raw_records = json.loads(_read_gold(path, PLOVER_GOLD))
+    except json.JSONDecodeError as error:
+        raise GoldFileError(path, f"not JSON ({error})", PLOVER_GOLD) from None
+    if not isinstance(raw_records, list):
+        raise GoldFileError(path, f"the top level is a {type(raw_records).__name__}, not a list", PLOVER_GOLD)
     records = []
-    for raw in json.loads(Path(path).read_text(encoding="utf-8")):
-        if raw.get("event") == "DOCUMENT" or not raw.get("text"):
+    for number, raw in enumerate(raw_records, 1):
+        if not isinstance(raw, dict) or raw.get("event") == "DOCUMENT" or not raw.get("text"):
             continue
-
-        def codes(value: Any) -> frozenset[str]:
-            if not isinstance(value, list):
-                return frozenset()
-            return frozenset(country_of(a.get("code")) for a in value if isinstance(a, dict))
-
+        if "id" not in raw or not isinstance(raw.get("event"), str):
+            raise GoldFileError(path, f"record {number} has no id or no event", PLOVER_GOLD)
         records.append(PloverGold(str(raw["id"]), raw["text"], raw.get("date"),
                                   OLD_PLOVER_TYPES.get(raw["event"], raw["event"]),
-                                  codes(raw.get("source")), codes(raw.get("target"))))
+                                  _plover_codes(raw.get("source")), _plover_codes(raw.get("target"))))
+    if not records:
+        raise GoldFileError(path, "no record with an id, a text and an event", PLOVER_GOLD)
     return records
 
 
@@ -104,9 +127,11 @@ _ATTRS = re.compile(r'(\w+)="([^"]*)"')
 
 def load_petrarch(path: Path) -> list[PetrarchGold]:
     """PETRARCH's unit-test XML (not well-formed XML: <Sentence …> openers are self-closed)."""
-    text = Path(path).read_text(encoding="utf-8")
-    start = text.index("<Sentences>")
-    end = text.rindex("</Sentences>") + len("</Sentences>")
+    text = _read_gold(path, PETRARCH_GOLD)
+    start, end = text.find("<Sentences>"), text.rfind("</Sentences>")
+    if start < 0 or end < start:
+        raise GoldFileError(path, "no <Sentences> … </Sentences> element", PETRARCH_GOLD)
+    end += len("</Sentences>")
     records = []
     for match in _SENTENCE.finditer(text[start:end]):
         attrs = dict(_ATTRS.findall(match.group(1)))
@@ -124,7 +149,37 @@ def load_petrarch(path: Path) -> list[PetrarchGold]:
         records.append(PetrarchGold(attrs.get("id", ""), " ".join(sentence.group(1).split()),
                                     f"{day[:4]}-{day[4:6]}-{day[6:8]}" if len(day) == 8 else None,
                                     tuple(codings)))
+    if not records:
+        raise GoldFileError(path, "no <Sentence> with a <Text> to evaluate", PETRARCH_GOLD)
     return records
+
+
+def unknown_actor_codes(gold: list[PetrarchGold], is_country: Callable[[str], bool]) -> tuple[float, list[str]]:
+    """The share of gold codings whose source or target country code is no country `is_country` knows (nor an
+    international or non-state code, nor a placeholder such as ---), and those codes, most frequent first."""
+    counts: Counter[str] = Counter()
+    unknown_codings = total = 0
+    for record in gold:
+        for source, target, _ in record.codings:
+            total += 1
+            strange = [c for c in (source, target)
+                       if c.isalpha() and not c.startswith(NON_STATE_PREFIXES) and not is_country(c)]
+            counts.update(strange)
+            unknown_codings += bool(strange)
+    return (unknown_codings / total if total else 0.0), [code for code, _ in counts.most_common()]
+
+
+def petrarch_notes(gold: list[PetrarchGold], is_country: Callable[[str], bool]) -> list[str]:
+    """A warning when the gold names its actors by codes dyads cannot know, as PETRARCH's unit-test suite
+    does (its actors are fictional: Arnor, Gondor … defined in its own PETR.Validate dictionaries)."""
+    share, codes = unknown_actor_codes(gold, is_country)
+    if share < 0.25:
+        return []
+    return [f"{share:.0%} of the gold codings name an actor by a code that is no country dyads knows "
+            f"({', '.join(codes[:8])}{' …' if len(codes) > 8 else ''}). This looks like PETRARCH's unit-test suite, "
+            "whose fictional actors (Arnor, Gondor …) are defined in its PETR.Validate dictionaries; dyads codes "
+            "with its own actor dictionary, so these scores say little about dyads until it reads those "
+            "dictionaries."]
 
 
 def score_petrarch(gold: list[PetrarchGold], events: dict[str, list[Event]]) -> dict[str, Any]:
@@ -160,9 +215,14 @@ def evaluate_plover(path: Path, pipeline: Any) -> dict[str, Any]:
 
 
 def evaluate_petrarch(path: Path, pipeline: Any) -> dict[str, Any]:
+    """Scores, plus "notes" when the gold's actors are not ones dyads can know."""
+    from dyads.places.codes import PlaceCodes
+
     gold = load_petrarch(path)
+    places = PlaceCodes.load()
+    notes = petrarch_notes(gold, lambda code: places.country(code) is not None)
     events = code_documents(pipeline, (Document(g.record_id, g.text, date=g.date) for g in gold))
-    return score_petrarch(gold, events)
+    return {**score_petrarch(gold, events), "notes": notes}
 
 
 @dataclass(frozen=True, slots=True)

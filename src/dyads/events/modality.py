@@ -16,7 +16,6 @@ from spacy.tokens import Span, Token
 
 from dyads.lemmas import lemma_in
 
-MODALITIES = ("asserted", "hedged", "hypothetical", "future", "negated", "historical")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
 _CHAIN_DEPS = {"xcomp", "conj", "advcl", "pcomp", "acl", "acomp"}  # acomp: "might be willing to make"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dyads.errors import DyadsError
+from dyads.errors import DyadsError, OutputError
 from dyads.report.build import build_brief
 from dyads.report.html import render_html
 from dyads.report.markdown import render_markdown
@@ -23,6 +23,7 @@ SUFFIXES = (".html", ".htm", ".md", ".markdown")
 
 class BriefOutputError(DyadsError):
     code = "E030"
+    exit_code = 2
 
     def __init__(self, path: Path) -> None:
         super().__init__(f"cannot tell the format of {path}: name the brief file with .html or .md "
@@ -33,18 +34,25 @@ def write_brief(db: Path, actor: str | None, out: Path | None) -> tuple[Path | N
     """Build the brief from the store at `db`; write HTML (.html) or Markdown (.md) to `out` when given.
 
     Returns (None, the brief as Markdown) without `out`; (the file written, a one-line summary) with it.
+    Raises NoSuchActor, with similar names, when `actor` matches nothing in the store.
     """
     from dyads.store import Store
+    from dyads.store.events import no_such_actor
 
     if out is not None and out.suffix.lower() not in SUFFIXES:
         raise BriefOutputError(out)
     with Store(db, read_only=True) as store:
         brief = build_brief(store, actor)
+        if actor and actor.strip() and not brief.matched:
+            raise no_such_actor(store, actor)
     if out is None:
         return None, render_markdown(brief)
     text = render_html(brief) if out.suffix.lower() in (".html", ".htm") else render_markdown(brief)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text, encoding="utf-8")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise OutputError(out, error.strerror or str(error)) from None
     return out, summary(brief, out)
 
 

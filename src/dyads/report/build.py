@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from dyads.records import MODALITIES
 from dyads.report.collect import PER_LINE, ActorMatch, Collected, collect, focus_codes, match_actor, sentence_spans
 from dyads.report.model import (
     Brief,
@@ -20,7 +21,6 @@ from dyads.report.model import (
 )
 from dyads.report.names import Names, load_names
 
-MODALITIES = ("asserted", "hedged", "hypothetical", "future", "negated", "historical")
 EVENTS_PER_GROUP = 30
 GOALS_PER_ACTOR = 40
 GOAL_ACTORS = 12

@@ -36,7 +36,5 @@ FROM documents ORDER BY stored_at, doc_id LIMIT $limit;
 -- name: event_by_id
 SELECT * FROM events WHERE event_id = $event_id;
 
--- name: events_list
-SELECT event_id, source_code, cameo, target_code, modality, trigger, date FROM events
-WHERE source_code LIKE $prefix OR target_code LIKE $prefix
-ORDER BY doc_id, sentence_index LIMIT $limit;
+-- name: event_ids_like
+SELECT event_id FROM events WHERE starts_with(event_id, $prefix) ORDER BY event_id LIMIT 5;
