@@ -37,7 +37,8 @@ from dyads.settings import Settings
 ROOT = Path(__file__).resolve().parent.parent
 TRAINING = ROOT / "training" / "events"
 OUT = ROOT / "src" / "dyads" / "data" / "events" / "model"
-DEFAULT_THRESHOLDS = {"trigger": 0.5, "trigger_min": 0.3, "source": 0.3, "target": 0.3, "veto": 0.9}
+DEFAULT_THRESHOLDS = {"trigger": 0.5, "trigger_min": 0.3, "source": 0.3, "target": 0.3, "veto": 0.9,
+                      "targetless": 0.25}
 
 
 @dataclass
@@ -140,13 +141,30 @@ def code_table(parsed: list[Passage]) -> dict[str, str]:
     return {key: counts.most_common(1)[0][0] for key, counts in sorted(by_lemma.items())}
 
 
-def examples(parsed: list[Passage], lexicons, nominal) -> tuple[list[Example], list[Example], Alignment]:
+def targetless_rates(parsed: list[Passage]) -> dict[str, float]:
+    """How often each root stands with no target in the training set: acts that need one are not coded without."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for passage in parsed:
+        for sentence in passage.sentences:
+            for row in sentence.gold_rows:
+                counts[row["cameo_root"]][row["target"] is None] += 1
+    return {root: round(c[True] / (c[True] + c[False]), 3) for root, c in sorted(counts.items())}
+
+
+def examples(parsed: list[Passage], lexicons, nominal, rule_dropout: float = 0.0,
+             seed: int = 13) -> tuple[list[Example], list[Example], Alignment]:
+    """Examples of every sentence; in a share `rule_dropout` of them the rule coder's matches are hidden, so
+    that the model learns to find acts the rules miss instead of leaning on them."""
+    from dataclasses import replace
+
+    rng = random.Random(seed)
     alignment = Alignment()
     triggers: list[Example] = []
     roles: list[Example] = []
     for passage in parsed:
         for sentence in passage.sentences:
-            found = sentence_examples(sentence.view, sentence.offsets, sentence.gold, lexicons, nominal, passage.id,
+            view = replace(sentence.view, rules={}) if rng.random() < rule_dropout else sentence.view
+            found = sentence_examples(view, sentence.offsets, sentence.gold, lexicons, nominal, passage.id,
                                       alignment)
             triggers += found[0]
             roles += found[1]
@@ -252,13 +270,15 @@ class Options:
     folds: int = 5
     seed: int = 13
     dense: bool = True
+    rule_dropout: float = 0.5
 
 
-def train(parsed: list[Passage], lexicons, nominal, codes, thresholds, options: Options) -> LearnedCoder:
-    triggers, roles, _ = examples(parsed, lexicons, nominal)
+def train(parsed: list[Passage], lexicons, nominal, codes, thresholds, options: Options,
+          targetless: dict[str, float]) -> LearnedCoder:
+    triggers, roles, _ = examples(parsed, lexicons, nominal, options.rule_dropout, options.seed)
     trigger_model = fit(triggers, options.c_triggers, options.min_count, options.seed, options.dense)
     role_model = fit(roles, options.c_roles, options.min_count, options.seed, dense=False)
-    return LearnedCoder(trigger_model, role_model, lexicons, nominal, codes, dict(thresholds))
+    return LearnedCoder(trigger_model, role_model, lexicons, nominal, codes, dict(thresholds), targetless)
 
 
 def threshold_grid() -> Iterator[tuple[str, dict[str, float]]]:
@@ -279,7 +299,7 @@ def cross_validate(parsed: list[Passage], rules: EventCoder, lexicons, nominal, 
     results: dict[str, Tally] = defaultdict(Tally)
     for number, held_out in enumerate(folds):
         kept = [p for fold in folds if fold is not held_out for p in fold]
-        learned = train(kept, lexicons, nominal, codes, DEFAULT_THRESHOLDS, options)
+        learned = train(kept, lexicons, nominal, codes, DEFAULT_THRESHOLDS, options, targetless_rates(kept))
         results["rules"].add(score_passages(rules, held_out))
         for mode, thresholds in threshold_grid():
             coder = _coder(rules, learned, thresholds, mode)
@@ -310,8 +330,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cv-only", action="store_true")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--rule-dropout", type=float, default=Options.rule_dropout)
     args = parser.parse_args(argv)
-    options = Options(folds=args.folds, seed=args.seed)
+    options = Options(folds=args.folds, seed=args.seed, rule_dropout=args.rule_dropout)
     random.seed(options.seed)
     np.random.seed(options.seed)
     raw = read_passages(args.training)
@@ -331,9 +352,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     mode = max(chosen, key=lambda m: chosen[m][1]["f1"])
     thresholds = chosen[mode][0]
-    learned = train(parsed, lexicons, nominal, codes, thresholds, options)
+    targetless = targetless_rates(parsed)
+    learned = train(parsed, lexicons, nominal, codes, thresholds, options, targetless)
     meta = {"training_digest": digest(args.training), "passages": len(parsed), "seed": options.seed,
             "options": options.__dict__, "thresholds": thresholds, "nominal": sorted(nominal), "codes": codes,
+            "targetless": targetless,
             "cross_validated": {"rules": results["rules"], **{m: s for m, (_, s) in chosen.items()}},
             "best_mode": mode}
     args.out.mkdir(parents=True, exist_ok=True)

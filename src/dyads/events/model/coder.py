@@ -85,6 +85,7 @@ class LearnedCoder:
     nominal: frozenset[str]  # nouns and adjectives that may name an act
     codes: dict[str, str]  # "lemma|root" → the CAMEO code the training set uses most
     thresholds: dict[str, float]
+    targetless: dict[str, float]  # root → share of its acts with no target in the training set
 
     @classmethod
     def load(cls, patterns: PatternSet, directory: Path | None = None) -> LearnedCoder:
@@ -92,11 +93,11 @@ class LearnedCoder:
         triggers = LinearModel.load(folder / "triggers.npz")
         roles = LinearModel.load(folder / "roles.npz")
         meta = triggers.meta
-        for key in ("nominal", "codes", "thresholds"):
+        for key in ("nominal", "codes", "thresholds", "targetless"):
             if key not in meta:
                 raise ModelFileError(folder / "triggers.npz", f"its metadata lacks {key!r}")
         return cls(triggers, roles, pattern_lexicons(patterns), frozenset(meta["nominal"]), dict(meta["codes"]),
-                   dict(meta["thresholds"]))
+                   dict(meta["thresholds"]), dict(meta["targetless"]))
 
     # -- reading a sentence ----------------------------------------------------------
     def view(self, actors: SentenceActors, rule_matches: Iterable) -> SentenceView:
@@ -156,8 +157,8 @@ class LearnedCoder:
             if decision.root == "none":
                 continue
             sources, targets, path = self.arguments(decision, view)
-            if not sources:
-                continue
+            if not sources or not targets and self.targetless.get(decision.root, 0.0) < self.thresholds["targetless"]:
+                continue  # no one acts, or an act that needs someone on the receiving end has none
             same_root = rule is not None and rule.pattern.code[:2] == decision.root
             code = rule.pattern.code if same_root else self.code_for(decision.token, decision.root)
             found.append(Proposal(decision.token, LearnedPattern(code, f"{decision.root} {decision.token.lemma_}"),
