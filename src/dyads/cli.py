@@ -21,7 +21,7 @@ from dyads.cli_format import FORMATS, plain_table, write_rows
 from dyads.errors import DyadsError, OutputError
 from dyads.events.codebook import PLOVER_EVENTS
 from dyads.records import ACTOR_ROLES, MODALITIES
-from dyads.settings import Settings, load_settings
+from dyads.settings import CODERS, Settings, load_settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="dyads: political event data from news text.")
@@ -33,6 +33,7 @@ Role = StrEnum("Role", {name: name for name in ACTOR_ROLES})
 Modality = StrEnum("Modality", {name: name for name in MODALITIES})
 PloverType = StrEnum("PloverType", {name: name for name in sorted(PLOVER_EVENTS)})
 RowFormat = StrEnum("RowFormat", {name: name for name in FORMATS})
+Coder = StrEnum("Coder", {name: name for name in CODERS})
 
 
 @cache
@@ -59,6 +60,11 @@ ProcessesOption = Annotated[int | None, typer.Option(min=1, show_default=_from_s
                                                      help="Worker processes.")]
 ModelOption = Annotated[str | None, typer.Option(show_default=_from_settings("spacy_model"),
                                                  help="spaCy pipeline to parse with.")]
+
+
+CoderOption = Annotated[Coder | None, typer.Option(show_default=_from_settings("coder"),
+                                                   help="Who codes events: rules (verb and noun patterns), model "
+                                                        "(the trained event layer) or hybrid (both).")]
 
 
 def _show_version(value: bool) -> None:
@@ -97,6 +103,7 @@ def run(
     batch_size: Annotated[int | None, typer.Option(min=1, show_default=_from_settings("batch_size"),
                                                    help="Documents per batch and transaction.")] = None,
     model: ModelOption = None,
+    coder: CoderOption = None,
     actors: ActorsOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -108,7 +115,8 @@ def run(
     from dyads.store import Store
 
     settings = _settings(config, max_bytes=max_bytes, processes=processes, batch_size=batch_size,
-                         spacy_model=model, actor_files=tuple(actors) if actors else None)
+                         spacy_model=model, coder=coder.value if coder else None,
+                         actor_files=tuple(actors) if actors else None)
     started = time.perf_counter()
     try:
         with Store(db) as store, _progress() as progress:
@@ -165,6 +173,7 @@ def extract(
     max_bytes: MaxBytesOption = None,
     processes: ProcessesOption = None,
     model: ModelOption = None,
+    coder: CoderOption = None,
     actors: ActorsOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -178,7 +187,7 @@ def extract(
     from dyads.serialize import result_records
 
     settings = _settings(config, max_bytes=max_bytes, processes=processes, spacy_model=model,
-                         actor_files=tuple(actors) if actors else None)
+                         coder=coder.value if coder else None, actor_files=tuple(actors) if actors else None)
     rejects: list[Reject] = []
     summary = RunSummary()
     try:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from dyads.errors import SettingsError
 
+CODERS = ("rules", "model", "hybrid")  # who decides the events: the patterns, the trained layer, or both
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -20,7 +22,7 @@ class Settings:
     batch_size: int = 32
     processes: int = 1
     events: bool = True
-    coder: str = "rules"  # rules, model or hybrid (see dyads.events.model)
+    coder: str = "rules"  # one of CODERS (see dyads.events.model)
     goals: bool = True
     tone: bool = True
     goal_clustering: str = "auto"  # auto (embeddings when installed), lexical or embeddings
@@ -46,6 +48,8 @@ def load_settings(path: Path | None = None) -> Settings:
         raise SettingsError(path or "settings.cfg", str(error)) from None
     low = [f"{key} must be 1 or more, not {getattr(settings, key)}" for key in ("max_bytes", "batch_size", "processes")
            if getattr(settings, key) < 1]
+    if settings.coder not in CODERS:
+        low.append(f"coder must be one of {', '.join(CODERS)}, not {settings.coder!r}")
     if low:
         raise SettingsError(path or "settings.cfg", "; ".join(low))
     return settings

@@ -32,8 +32,7 @@ from dyads.events.model.features import (
 from dyads.events.model.linear import LinearModel, ModelFileError
 from dyads.events.patterns import PatternSet
 from dyads.records import Actor
-
-CODERS = ("rules", "model", "hybrid")
+from dyads.settings import CODERS  # noqa: F401 - re-exported for the event coder
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +165,10 @@ class LearnedCoder:
         return vetoed, found
 
     def code_for(self, token: Token, root: str) -> str:
-        lemma = token.lemma_.lower()
+        return self.code_for_lemma(token.lemma_.lower(), root)
+
+    def code_for_lemma(self, lemma: str, root: str) -> str:
+        """The code the training set gives this word within the root, else the root's most usual code."""
         return self.codes.get(f"{lemma}|{root}") or self.codes.get(f"*|{root}") or f"{root}0"
 
     def explain(self, decision: Decision) -> list[tuple[str, float]]:
