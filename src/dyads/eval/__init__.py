@@ -87,7 +87,9 @@ def load_plover(path: Path) -> list[PloverGold]:
 
 
 def score_plover(gold: list[PloverGold], events: dict[str, list[Event]]) -> dict[str, Any]:
-    type_hits = triple_hits = predicted = right = 0
+    """Recall over records (a record is found when some event has its type and source); precision over events
+    (an event is right when it has its record's type and source)."""
+    type_hits = triple_hits = predicted = right_events = found_records = 0
     missed: Counter = Counter()
     for record in gold:
         found = events.get(record.record_id, [])
@@ -97,17 +99,18 @@ def score_plover(gold: list[PloverGold], events: dict[str, list[Event]]) -> dict
         type_hits += bool(typed)
         with_source = [e for e in typed if actor_country(e.source) in record.sources]
         triple_hits += any(actor_country(e.target) in targets for e in with_source)
-        right += bool(with_source)
+        right_events += len(with_source)
+        found_records += bool(with_source)
         if not typed:
             missed[record.event] += 1
     n = len(gold)
-    precision = right / predicted if predicted else 0.0
-    recall = right / n if n else 0.0
+    precision = right_events / predicted if predicted else 0.0
+    recall = found_records / n if n else 0.0
     return {
         "records": n, "predicted_events": predicted, "events_per_record": round(predicted / n, 3) if n else 0,
         "type_recall": round(type_hits / n, 3) if n else 0,
         "triple_recall": round(triple_hits / n, 3) if n else 0,
-        "src_type_precision": round(precision, 3),
+        "src_type_precision": round(precision, 3), "src_type_recall": round(recall, 3),
         "src_type_f1": round(2 * precision * recall / (precision + recall), 3) if precision + recall else 0.0,
         "missed_types": dict(missed.most_common()),
     }
@@ -231,14 +234,39 @@ class CameoExample:
     text: str
 
 
-def load_cameo_examples(path: Path, exclude: Iterable[str] = ()) -> list[CameoExample]:
-    """The one example sentence the CAMEO codebook gives for most codes, minus texts in `exclude` (the
-    PLOVER GSR dev records were built from the same manual, so some examples are dev sentences)."""
-    skip = {" ".join(text.split()) for text in exclude}
-    with Path(path).open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    return [CameoExample(row["code"], row["example"]) for row in rows
-            if row.get("example") not in (None, "", "NA") and " ".join(row["example"].split()) not in skip]
+def load_cameo_examples(path: Path, exclude: Iterable[str] = (),
+                        similarity: float = 0.85) -> tuple[list[CameoExample], list[tuple[str, float]]]:
+    """The one example sentence the CAMEO codebook gives for most codes, minus those that are (nearly) texts in
+    `exclude`: the PLOVER GSR dev records were built from the same manual, with garbled characters and broken
+    hyphenation, so an exact comparison misses most copies. Returns the kept examples and, for each one left
+    out, its code and similarity."""
+    with Path(path).open(encoding="utf-8", errors="replace", newline="") as handle:
+        rows = [row for row in csv.DictReader(handle) if row.get("example") not in (None, "", "NA")]
+    others = [_comparable(text) for text in exclude]
+    kept, removed = [], []
+    for row in rows:
+        closest = _closest(_comparable(row["example"]), others)
+        if closest >= similarity:
+            removed.append((row["code"], round(closest, 3)))
+        else:
+            kept.append(CameoExample(row["code"], row["example"]))
+    return kept, removed
+
+
+def _comparable(text: str) -> str:
+    text = re.sub(r"(\w)- +(\w)", r"\1\2", text.lower())  # "devel- opment"
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+
+
+def _closest(text: str, others: list[str]) -> float:
+    from difflib import SequenceMatcher
+
+    best = 0.0
+    for other in others:
+        matcher = SequenceMatcher(None, text, other, autojunk=False)
+        if matcher.real_quick_ratio() > best and matcher.quick_ratio() > best:
+            best = max(best, matcher.ratio())
+    return best
 
 
 def score_cameo_examples(gold: list[CameoExample], events: dict[str, list[Event]],
@@ -260,7 +288,8 @@ def score_cameo_examples(gold: list[CameoExample], events: dict[str, list[Event]
 def evaluate_cameo_examples(path: Path, pipeline: Any, exclude: Iterable[str] = ()) -> dict[str, Any]:
     from dyads.events.codebook import load_codebook
 
-    gold = load_cameo_examples(path, exclude)
+    gold, removed = load_cameo_examples(path, exclude)
     events = code_documents(pipeline, (Document(str(i), g.text) for i, g in enumerate(gold)))
     plover_of = {c.code: c.plover_event for c in load_codebook()}
-    return score_cameo_examples(gold, events, plover_of)
+    return {**score_cameo_examples(gold, events, plover_of), "left_out_as_dev": len(removed),
+            "left_out": [f"{code} ({similar:.2f})" for code, similar in removed]}
