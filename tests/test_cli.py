@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 from dyads.cli import app
 
 runner = CliRunner()
-COMMANDS = ["run", "extract", "stats", "docs", "export", "explain", "brief", "events", "eval plover", "eval petrarch"]
+COMMANDS = ["run", "extract", "stats", "docs", "export", "explain", "brief", "events", "eval plover", "eval petrarch",
+            "dictionaries summary"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

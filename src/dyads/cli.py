@@ -268,6 +268,40 @@ def eval_petrarch(gold: Annotated[Path, typer.Argument(help="PETRARCH unit-test 
         _fail(error)
 
 
+dictionaries_app = typer.Typer(help="Read PETRARCH/TABARI dictionaries (verbs, actors, agents, discards, issues).",
+                               no_args_is_help=True)
+app.add_typer(dictionaries_app, name="dictionaries")
+
+
+@dictionaries_app.command("summary")
+def dictionaries_summary(
+    paths: Annotated[list[str], typer.Argument(help="Dictionary files; the kind comes from the name (*actors*, "
+                                                    "*agents*, *discards*, *issue*, else verbs) or KIND:PATH.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    all_problems: Annotated[bool, typer.Option("--all", help="List every problem, not the first 20 a file.")] = False,
+) -> None:
+    """What each dictionary holds and what could not be read, by construct, with file:line problems.
+
+    Exits 0 when every line was read, 3 when some were skipped, 1 when no file could be read.
+
+    Example: dyads dictionaries summary ../shared/data/oeda_dictionaries/CAMEO.2.0.txt actors:people.txt
+    """
+    from dyads.dictionaries import render_summary, summarize
+
+    try:
+        summary = summarize(paths)
+    except DyadsError as error:
+        _fail(error)
+    if as_json:
+        out.print_json(json.dumps(summary.to_dict()))
+    else:
+        out.print(render_summary(summary, max_problems=10**9 if all_problems else 20), markup=False,
+                  highlight=False, soft_wrap=True)
+    if all(r.lines == 0 and r.skipped.get("file") for r in summary.reports):
+        raise typer.Exit(1)
+    raise typer.Exit(3 if summary.skipped_lines else 0)
+
+
 @app.command()
 def explain(event_id: Annotated[str, typer.Argument(help="An event id from the store.")],
             db: DbOption = Path("dyads.duckdb")) -> None:
