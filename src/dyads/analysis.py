@@ -15,13 +15,17 @@ from typing import TYPE_CHECKING, Any, Protocol
 from spacy.language import Language
 
 from dyads.actors.dictionary import ActorDictionary, load_actor_dictionary
+from dyads.actors.petrarch import add_petrarch
 from dyads.actors.recognize import add_actor_ruler
 from dyads.actors.resolve import DocumentActors, SentenceActors
 from dyads.dates import to_date
+from dyads.dictionaries import read_dictionaries
 from dyads.events.codebook import load_codebook
 from dyads.events.coder import EventCoder, doc_year
+from dyads.events.discards import Discards
 from dyads.events.modality import ModalityCues
 from dyads.events.patterns import load_patterns
+from dyads.events.petrarch import compile_verbs
 from dyads.events.recode import Recoder
 from dyads.goals.concepts import Concepts
 from dyads.goals.extract import GoalCues, GoalExtractor
@@ -81,6 +85,7 @@ class ActorStage:
 @dataclass(slots=True)
 class EventStage:
     coder: EventCoder
+    discards: Discards | None = None  # phrases that make a sentence or a whole story uncodable
     name: str = "events"
     requires: tuple[str, ...] = ("doc_date", "sentence_actors")
     provides: tuple[str, ...] = ("events",)
@@ -89,9 +94,15 @@ class EventStage:
         day: date | None = context["doc_date"]
         year = doc_year(day)
         lead = _lead_sentences(sentences)
+        discards = self.discards or None
+        if discards is not None and any(discards.in_story(s.span.text) for s in sentences):
+            context["events"] = result.events
+            return  # a story about sport or entertainment codes no events
         for sentence, actors in zip(sentences, context["sentence_actors"], strict=True):
             if sentence.unit.kind == "table_row":
                 continue  # table cells are labels and notes, not reports of acts
+            if discards is not None and discards.in_sentence(sentence.span.text):
+                continue
             location_for = None
             if self.coder.gazetteer is not None:
                 from dyads.places import find_event_location
@@ -206,7 +217,11 @@ class Analysis:
     @classmethod
     def build(cls, settings: Settings, nlp: Language) -> Analysis:
         stages: list[Stage] = []
-        dictionary = load_actor_dictionary(settings.actor_files)
+        user = read_dictionaries(settings.dictionaries)
+        builtin = not settings.only_dictionaries
+        dictionary = load_actor_dictionary(settings.actor_files, builtin=builtin)
+        if user.actors or user.agents:
+            dictionary, _ = add_petrarch(dictionary, user.actors, user.agents)
         add_actor_ruler(nlp, dictionary)
         stages.append(ActorStage(dictionary))
         if settings.events:
@@ -217,9 +232,15 @@ class Analysis:
                 gazetteer = Gazetteer.load()
             except ImportError:  # places are optional while that module is being built
                 gazetteer = None
-            coder = EventCoder(codebook, load_patterns(codebook), ModalityCues.load(), gazetteer,
-                               Recoder.load(codebook))
-            stages.append(EventStage(coder))
+            patterns = load_patterns(codebook, builtin=builtin)
+            if user.verbs:
+                lemmatize = verb_lemmatizer(nlp) or str.lower
+                patterns = patterns.with_verbs([p for verbs in user.verbs
+                                                for p in compile_verbs(verbs, codebook, lemmatize).patterns])
+            # the recoding tables are built-in knowledge too: with only the user's dictionaries, codes stay as written
+            recoder = Recoder.load(codebook) if builtin else None
+            coder = EventCoder(codebook, patterns, ModalityCues.load(), gazetteer, recoder)
+            stages.append(EventStage(coder, Discards.compile(user.discards)))
         if settings.goals:
             stages.append(GoalStage(GoalExtractor(GoalCues.load(), Concepts.load(), verb_lemmatizer(nlp))))
         if settings.tone:

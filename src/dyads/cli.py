@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from dyads.errors import DyadsError
+from dyads.errors import DyadsError, UsageError
 from dyads.settings import Settings, load_settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -25,10 +25,34 @@ out = Console()
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB store file.")]
 ConfigOption = Annotated[Path | None, typer.Option("--config", help="Settings file overriding settings.cfg.")]
 ActorsOption = Annotated[list[Path] | None, typer.Option("--actors", help="YAML file adding to the actor dictionary.")]
+DictionaryOption = Annotated[list[str] | None, typer.Option(
+    "--dictionary", help="PETRARCH/TABARI dictionary added to the built-in knowledge (repeatable): PATH, the kind "
+                         "from the name (*actors*, *agents*, *discards*, *issue*, else verbs), or KIND:PATH.")]
+OnlyDictionariesOption = Annotated[bool | None, typer.Option(
+    "--only-dictionaries", help="Code with the --dictionary (and --actors) files alone, without built-in knowledge.")]
 
 
 def _settings(config: Path | None, **changes: object) -> Settings:
     return load_settings(config).replace(**changes)
+
+
+def _dictionary_settings(config: Path | None, dictionaries: list[str] | None, only: bool | None,
+                         **changes: object) -> Settings:
+    """Settings with the user's dictionaries; each is read once here so that bad lines are reported up front."""
+    from dyads.dictionaries import summarize
+
+    settings = _settings(config, dictionaries=tuple(dictionaries) if dictionaries else None,
+                         only_dictionaries=only or None, **changes)
+    summary = summarize(settings.dictionaries)
+    for report in summary.reports:
+        if report.skipped.get("file"):
+            _fail(UsageError(f"cannot read dictionary {report.path}: {report.problems[0].message}"))
+        if report.skipped_lines:
+            example = next(p for p in report.problems if p.skipped)
+            err.print(f"warning: {report.skipped_lines} line(s) of {report.path} could not be read and were "
+                      f"skipped, e.g. {example}; `dyads dictionaries summary {report.path}` lists them",
+                      markup=False, highlight=False, soft_wrap=True)
+    return settings
 
 
 def _fail(error: DyadsError) -> None:
@@ -45,6 +69,8 @@ def run(
     batch_size: Annotated[int | None, typer.Option(help="Documents per batch and transaction.")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline to parse with.")] = None,
     actors: ActorsOption = None,
+    dictionary: DictionaryOption = None,
+    only_dictionaries: OnlyDictionariesOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Read articles into the store and code them.
@@ -54,8 +80,9 @@ def run(
     from dyads.run import run as run_corpus
     from dyads.store import Store
 
-    settings = _settings(config, max_bytes=max_bytes, processes=processes, batch_size=batch_size,
-                         spacy_model=model, actor_files=tuple(actors) if actors else None)
+    settings = _dictionary_settings(config, dictionary, only_dictionaries, max_bytes=max_bytes, processes=processes,
+                                    batch_size=batch_size, spacy_model=model,
+                                    actor_files=tuple(actors) if actors else None)
     started = time.perf_counter()
     try:
         with Store(db) as store, _progress() as progress:
@@ -112,6 +139,8 @@ def extract(
     processes: Annotated[int | None, typer.Option(help="Worker processes.")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline to parse with.")] = None,
     actors: ActorsOption = None,
+    dictionary: DictionaryOption = None,
+    only_dictionaries: OnlyDictionariesOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Code articles without a store: JSON lines (document, mention, event, goal, actor_tone).
@@ -123,8 +152,8 @@ def extract(
     from dyads.run import extract as extract_results
     from dyads.serialize import result_records
 
-    settings = _settings(config, max_bytes=max_bytes, processes=processes, spacy_model=model,
-                         actor_files=tuple(actors) if actors else None)
+    settings = _dictionary_settings(config, dictionary, only_dictionaries, max_bytes=max_bytes, processes=processes,
+                                    spacy_model=model, actor_files=tuple(actors) if actors else None)
     rejects: list[Reject] = []
     summary = RunSummary()
     sink = open(out_file, "w", encoding="utf-8") if out_file else sys.stdout  # noqa: SIM115
@@ -254,16 +283,22 @@ def eval_plover(gold: Annotated[Path, typer.Argument(help="PLOVER GSR JSON file.
 
 @eval_app.command("petrarch")
 def eval_petrarch(gold: Annotated[Path, typer.Argument(help="PETRARCH unit-test records XML.")],
-                  model: Annotated[str | None, typer.Option(help="spaCy pipeline.")] = None) -> None:
-    """Root and full-code precision/recall against PETRARCH unit-test records.
+                  model: Annotated[str | None, typer.Option(help="spaCy pipeline.")] = None,
+                  dictionary: DictionaryOption = None, only_dictionaries: OnlyDictionariesOption = None,
+                  config: ConfigOption = None) -> None:
+    """Share of PETRARCH unit-test records coded as expected, and code-level precision/recall.
 
-    Example: dyads eval petrarch ../shared/data/petrarch_suites/PETR.UnitTest.records.xml
+    With the suite's own dictionaries this is a compatibility test:
+
+    Example: dyads eval petrarch ../shared/data/petrarch_suites/PETR.UnitTest.records.xml --only-dictionaries
+    --dictionary ../shared/data/petrarch_suites/PETR.Validate.verbs.txt (and the .actors, .agents, .discards files)
     """
     from dyads.eval import evaluate_petrarch
     from dyads.pipeline import Pipeline
 
+    settings = _dictionary_settings(config, dictionary, only_dictionaries, spacy_model=model)
     try:
-        out.print_json(json.dumps(evaluate_petrarch(gold, Pipeline(_settings(None, spacy_model=model)))))
+        out.print_json(json.dumps(evaluate_petrarch(gold, Pipeline(settings))))
     except DyadsError as error:
         _fail(error)
 

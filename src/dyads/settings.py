@@ -22,6 +22,10 @@ class Settings:
     tone: bool = True
     goal_clustering: str = "auto"  # auto (embeddings when installed), lexical or embeddings
     actor_files: tuple[Path, ...] = field(default_factory=tuple)
+    # PETRARCH/TABARI dictionaries: "PATH" (kind from the file name) or "KIND:PATH", added to the built-in
+    # knowledge; with only_dictionaries, coding uses these (and actor_files) alone
+    dictionaries: tuple[str, ...] = field(default_factory=tuple)
+    only_dictionaries: bool = False
 
     def replace(self, **changes: object) -> Settings:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -30,8 +34,14 @@ class Settings:
 def load_settings(path: Path | None = None) -> Settings:
     parser = configparser.ConfigParser(inline_comment_prefixes=("#",))
     parser.read_string((resources.files("dyads") / "settings.cfg").read_text(encoding="utf-8"))
+    user_files: tuple[str, ...] = ()
     if path is not None:
         parser.read(path, encoding="utf-8")
+        user = configparser.ConfigParser(inline_comment_prefixes=("#",))
+        user.read(path, encoding="utf-8")
+        if user.has_option("dictionaries", "files"):  # relative paths are relative to the settings file
+            folder = Path(path).parent
+            user_files = tuple(_relative_to(spec, folder) for spec in _specs(user.get("dictionaries", "files")))
     return Settings(
         spacy_model=parser.get("model", "spacy"),
         max_bytes=parser.getint("read", "max_bytes"),
@@ -43,4 +53,19 @@ def load_settings(path: Path | None = None) -> Settings:
         goals=parser.getboolean("stages", "goals"),
         tone=parser.getboolean("stages", "tone"),
         goal_clustering=parser.get("synthesis", "goal_clustering"),
+        dictionaries=user_files or tuple(_specs(parser.get("dictionaries", "files"))),
+        only_dictionaries=parser.getboolean("dictionaries", "only"),
     )
+
+
+def _specs(value: str) -> list[str]:
+    return [item.strip() for line in value.splitlines() for item in line.split(",") if item.strip()]
+
+
+def _relative_to(spec: str, folder: Path) -> str:
+    """`KIND:PATH` or `PATH` with a relative PATH made relative to `folder`."""
+    kind, colon, rest = spec.partition(":")
+    if colon and kind.isalpha() and len(kind) > 1:
+        return f"{kind}:{_relative_to(rest, folder)}"
+    path = Path(spec).expanduser()
+    return str(path if path.is_absolute() else folder / path)

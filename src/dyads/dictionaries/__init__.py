@@ -18,9 +18,11 @@ documentation); what this project reads differently is noted in each reader's do
 from dyads.dictionaries.actors import parse_code_line, parse_date, read_actors
 from dyads.dictionaries.agents import read_agents
 from dyads.dictionaries.files import (
+    DictionarySet,
     DictionarySpec,
     kind_of,
     parse_spec,
+    read_dictionaries,
     read_dictionary,
     render_summary,
     summarize,
@@ -61,9 +63,10 @@ from dyads.dictionaries.verbs import read_verbs
 
 __all__ = [
     "KINDS", "ActorList", "ActorRecord", "AgentList", "AgentRecord", "DatedCode", "DictionaryFile",
-    "DictionarySpec", "DictionarySummary", "DiscardList", "DiscardRecord", "Element", "EventCode", "IssueList",
-    "IssueRecord", "Kind", "NounPhrase", "Phrase", "PrepPhrase", "Problem", "ReadReport", "Slot", "Synset",
-    "SynsetRef", "Transformation", "VerbBlock", "VerbDictionary", "VerbEntry", "VerbPatternRecord", "Word",
-    "expand_issue_phrase", "kind_of", "parse_code_line", "parse_date", "parse_spec", "read_actors",
-    "read_agents", "read_dictionary", "read_discards", "read_issues", "read_verbs", "render_summary", "summarize",
+    "DictionarySet", "DictionarySpec", "DictionarySummary", "DiscardList", "DiscardRecord", "Element",
+    "EventCode", "IssueList", "IssueRecord", "Kind", "NounPhrase", "Phrase", "PrepPhrase", "Problem",
+    "ReadReport", "Slot", "Synset", "SynsetRef", "Transformation", "VerbBlock", "VerbDictionary", "VerbEntry",
+    "VerbPatternRecord", "Word", "expand_issue_phrase", "kind_of", "parse_code_line", "parse_date", "parse_spec",
+    "read_actors", "read_agents", "read_dictionaries", "read_dictionary", "read_discards", "read_issues",
+    "read_verbs", "render_summary", "summarize",
 ]

@@ -9,7 +9,19 @@ from pathlib import Path
 from dyads.dictionaries.actors import read_actors
 from dyads.dictionaries.agents import read_agents
 from dyads.dictionaries.lists import read_discards, read_issues
-from dyads.dictionaries.records import KINDS, DictionaryFile, DictionarySummary, Kind, Problem, ReadReport
+from dyads.dictionaries.records import (
+    KINDS,
+    ActorList,
+    AgentList,
+    DictionaryFile,
+    DictionarySummary,
+    DiscardList,
+    IssueList,
+    Kind,
+    Problem,
+    ReadReport,
+    VerbDictionary,
+)
 from dyads.dictionaries.verbs import read_verbs
 from dyads.errors import UsageError
 
@@ -63,6 +75,34 @@ def read_dictionary(spec: DictionarySpec | str | Path) -> DictionaryFile:
         return READERS[spec.kind](spec.path)
     except OSError as error:
         raise UsageError(f"cannot read dictionary {spec.path}: {error.strerror or error}") from None
+
+
+@dataclass(frozen=True, slots=True)
+class DictionarySet:
+    """Every file of a set read, grouped by kind, in the order given."""
+
+    verbs: tuple[VerbDictionary, ...] = ()
+    actors: tuple[ActorList, ...] = ()
+    agents: tuple[AgentList, ...] = ()
+    discards: tuple[DiscardList, ...] = ()
+    issues: tuple[IssueList, ...] = ()
+
+    @property
+    def summary(self) -> DictionarySummary:
+        files = (*self.verbs, *self.actors, *self.agents, *self.discards, *self.issues)
+        return DictionarySummary(tuple(f.report for f in files))
+
+    def __bool__(self) -> bool:
+        return bool(self.verbs or self.actors or self.agents or self.discards or self.issues)
+
+
+def read_dictionaries(specs: Iterable[DictionarySpec | str | Path]) -> DictionarySet:
+    """Read every file (`PATH` or `KIND:PATH`); raises `UsageError` when one cannot be opened."""
+    groups: dict[str, list] = {kind: [] for kind in KINDS}
+    for item in specs:
+        spec = item if isinstance(item, DictionarySpec) else parse_spec(item)
+        groups[spec.kind].append(read_dictionary(spec))
+    return DictionarySet(*(tuple(groups[kind]) for kind in KINDS))
 
 
 def summarize(specs: Iterable[DictionarySpec | str | Path]) -> DictionarySummary:

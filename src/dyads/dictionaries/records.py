@@ -324,13 +324,18 @@ def _synsets_in(elements: tuple) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class Synset:
-    """`&LABEL` and its `+members`; `plurals` is False when the label ends with `_`."""
+    """`&LABEL` and its `+members`; `plurals` is False when the label ends with `_`.
+
+    `plural_members` are the regular plurals of the members that take one (not when the label or the member
+    ends with `_`, nor for a member that is another synset): `+TRUCE` gives `TRUCES`.
+    """
 
     label: str
     members: tuple[tuple[Phrase, ...], ...]  # each member: phrases separated by blanks
     plurals: bool
     file: str
     line: int
+    plural_members: tuple[tuple[Phrase, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from dyads.dictionaries.forms import regular_verb_forms
+from dyads.dictionaries.forms import regular_plural, regular_verb_forms
 from dyads.dictionaries.lines import LineStats, read_lines
 from dyads.dictionaries.phrases import PhraseError, parse_chunk, parse_code, parse_elements
 from dyads.dictionaries.records import (
@@ -30,6 +30,7 @@ from dyads.dictionaries.records import (
     VerbDictionary,
     VerbEntry,
     VerbPatternRecord,
+    Word,
 )
 
 _BLOCK = re.compile(r"^---+\s*(?P<name>[^\[]*?)\s*(?P<codes>(?:\[[^\]]*\]\s*)*)[-\s]*$")
@@ -56,6 +57,7 @@ def read_verbs(path: Path) -> VerbDictionary:
     blocks: list[_Block] = []
     transformations: list[Transformation] = []
     members: list[tuple[Phrase, ...]] | None = None  # open synset
+    plural_members: list[tuple[Phrase, ...]] = []
     synset_head: tuple[str, bool, int] | None = None
 
     def close_synset() -> None:
@@ -68,9 +70,11 @@ def read_verbs(path: Path) -> VerbDictionary:
                 if label in synsets:
                     report.problem(line, f"synset &{label} is defined again (line {synsets[label].line}); "
                                    "this definition replaces it", "synset", skipped=False)
-                synsets[label] = Synset(label, tuple(members), plurals, file, line)
+                synsets[label] = Synset(label, tuple(members), plurals, file, line,
+                                        tuple(plural_members) if plurals else ())
                 report.count("synsets")
         members, synset_head = None, None
+        plural_members.clear()
 
     for line in read_lines(path, stats):
         text = line.text.strip()
@@ -79,6 +83,9 @@ def read_verbs(path: Path) -> VerbDictionary:
             if member is not None:
                 members.append(member)
                 report.count("synset members")
+                plural = _plural_member(text[1:], member)
+                if plural is not None:
+                    plural_members.append(plural)
             continue
         close_synset()
         if text.startswith("&"):
@@ -133,6 +140,15 @@ def _synset_member(text: str, line: int, report: ReportBuilder) -> tuple[Phrase,
         report.problem(line, "a synset member holds words only, not $ + ^ %", "synset member")
         return None
     return member
+
+
+def _plural_member(text: str, member: tuple[Phrase, ...]) -> tuple[Phrase, ...] | None:
+    """The member with its last word in the regular plural, unless written with a final `_`."""
+    last = member[-1].terms[-1]
+    if text.rstrip().endswith("_") or not isinstance(last, Word) or len(last.forms) != 1:
+        return None
+    plural = Word((regular_plural(last.forms[0]),))
+    return (*member[:-1], Phrase((*member[-1].terms[:-1], plural)))
 
 
 def _block_header(text: str, line: int, report: ReportBuilder) -> _Block:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dyads.eval.petrarch import PetrarchGold, load_petrarch, score_petrarch
 from dyads.records import Actor, Document, Event
 
 # PLOVER renamed four types after the GSR was coded
@@ -90,65 +90,6 @@ def score_plover(gold: list[PloverGold], events: dict[str, list[Event]]) -> dict
     }
 
 
-@dataclass(frozen=True, slots=True)
-class PetrarchGold:
-    record_id: str
-    text: str
-    date: str | None
-    codings: tuple[tuple[str, str, str], ...]  # (source country, target country, CAMEO code)
-
-
-_SENTENCE = re.compile(r"<Sentence ([^>]*?)/?>(.*?)(?=<Sentence |</Sentences>)", re.S)
-_ATTRS = re.compile(r'(\w+)="([^"]*)"')
-
-
-def load_petrarch(path: Path) -> list[PetrarchGold]:
-    """PETRARCH's unit-test XML (not well-formed XML: <Sentence …> openers are self-closed)."""
-    text = Path(path).read_text(encoding="utf-8")
-    start = text.index("<Sentences>")
-    end = text.rindex("</Sentences>") + len("</Sentences>")
-    records = []
-    for match in _SENTENCE.finditer(text[start:end]):
-        attrs = dict(_ATTRS.findall(match.group(1)))
-        body = match.group(2)
-        sentence = re.search(r"<Text>(.*?)</Text>", body, re.S)
-        if not sentence or attrs.get("evaluate", "true").lower() == "false":
-            continue
-        codings = []
-        for coding in re.finditer(r"<EventCoding ([^>]*?)/?>", body):
-            fields = dict(_ATTRS.findall(coding.group(1)))
-            if "eventcode" in fields and "error" not in fields and fields.get("noevents", "").lower() != "true":
-                codings.append((country_of(fields.get("sourcecode")), country_of(fields.get("targetcode")),
-                                fields["eventcode"]))
-        day = attrs.get("date", "")
-        records.append(PetrarchGold(attrs.get("id", ""), " ".join(sentence.group(1).split()),
-                                    f"{day[:4]}-{day[4:6]}-{day[6:8]}" if len(day) == 8 else None,
-                                    tuple(codings)))
-    return records
-
-
-def score_petrarch(gold: list[PetrarchGold], events: dict[str, list[Event]]) -> dict[str, Any]:
-    counts = {"root": [0, 0, 0], "code": [0, 0, 0]}  # tp, fp, fn
-    for record in gold:
-        found = events.get(record.record_id, [])
-        for level, width in (("root", 2), ("code", None)):
-            predicted = Counter((actor_country(e.source), actor_country(e.target),
-                                 e.cameo[:width] if width else e.cameo) for e in found)
-            expected = Counter((s, t, c[:width] if width else c) for s, t, c in record.codings)
-            hit = sum((predicted & expected).values())
-            counts[level][0] += hit
-            counts[level][1] += sum(predicted.values()) - hit
-            counts[level][2] += sum(expected.values()) - hit
-    report: dict[str, Any] = {"records": len(gold), "gold_events": counts["root"][0] + counts["root"][2]}
-    for level, (tp, fp, fn) in counts.items():
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        report[f"{level}_precision"] = round(precision, 3)
-        report[f"{level}_recall"] = round(recall, 3)
-        report[f"{level}_f1"] = round(2 * precision * recall / (precision + recall), 3) if precision + recall else 0.0
-    return report
-
-
 def code_documents(pipeline: Any, documents: Iterable[Document]) -> dict[str, list[Event]]:
     return {result.document.doc_id: result.events for result in pipeline.process_documents(documents)}
 
@@ -160,6 +101,8 @@ def evaluate_plover(path: Path, pipeline: Any) -> dict[str, Any]:
 
 
 def evaluate_petrarch(path: Path, pipeline: Any) -> dict[str, Any]:
+    """PETRARCH's unit-test records, scored as `dyads.eval.petrarch` describes. Code them with the records'
+    own dictionaries (the PETR.Validate.* files) and `only_dictionaries` for a compatibility test."""
     gold = load_petrarch(path)
     events = code_documents(pipeline, (Document(g.record_id, g.text, date=g.date) for g in gold))
     return score_petrarch(gold, events)
@@ -204,3 +147,6 @@ def evaluate_cameo_examples(path: Path, pipeline: Any, exclude: Iterable[str] = 
     events = code_documents(pipeline, (Document(str(i), g.text) for i, g in enumerate(gold)))
     plover_of = {c.code: c.plover_event for c in load_codebook()}
     return score_cameo_examples(gold, events, plover_of)
+
+__all__ = ["PetrarchGold", "code_documents", "country_of", "evaluate_cameo_examples", "evaluate_petrarch",
+           "evaluate_plover", "load_petrarch", "load_plover", "score_petrarch", "score_plover"]
