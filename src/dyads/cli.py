@@ -337,6 +337,28 @@ def dictionaries_summary(
     raise typer.Exit(3 if summary.skipped_lines else 0)
 
 
+@dictionaries_app.command("coverage")
+def dictionaries_coverage(
+    paths: Annotated[list[str], typer.Argument(help="Verb dictionaries (PETRARCH/TABARI format).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the coverage as JSON.")] = False,
+) -> None:
+    """How many of a verb dictionary's patterns the coder uses as they are, adapted, or not at all, and why.
+
+    Example: dyads dictionaries coverage ../shared/data/oeda_dictionaries/CAMEO.2.0.txt
+    """
+    from dyads.dictionaries import parse_spec
+    from dyads.events.petrarch import render_coverage, verb_coverage
+
+    try:
+        coverages = [verb_coverage(parse_spec(f"verbs:{path}" if ":" not in path else path)) for path in paths]
+    except DyadsError as error:
+        _fail(error)
+    if as_json:
+        out.print_json(json.dumps([c.to_dict() for c in coverages]))
+    else:
+        out.print("\n".join(render_coverage(c) for c in coverages), markup=False, highlight=False, soft_wrap=True)
+
+
 @app.command()
 def explain(event_id: Annotated[str, typer.Argument(help="An event id from the store.")],
             db: DbOption = Path("dyads.duckdb")) -> None:

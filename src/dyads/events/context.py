@@ -17,7 +17,7 @@ Words are matched on the surface form, lower-cased, as PETRARCH does (synset plu
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from spacy.tokens import Token
@@ -32,6 +32,10 @@ class WordsElement:
     """One of several token sequences (a phrase with its synsets expanded)."""
 
     alternatives: tuple[Sequence, ...]
+    length: int = field(init=False, compare=False)  # the longest alternative
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "length", max((len(a) for a in self.alternatives), default=0))
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +75,7 @@ class Context:
 
 def _size(element: Element) -> int:
     if isinstance(element, WordsElement):
-        return max(len(a) for a in element.alternatives)
+        return element.length
     if isinstance(element, NounElement):
         return _size(element.head) + sum(_size(m) for m in element.modifiers)
     return 1 + sum(_size(o) for o in element.objects)

@@ -66,6 +66,7 @@ class VerbPattern:
     forms: frozenset[str] | None = None  # the verb's surface forms (lower case); None = any form of the lemma
     context: Context | None = None  # words wanted before and after the verb
     reverse_code: str | None = None  # the paired act from target to source: `[032:033]`, `[:173]`
+    also: tuple[str, ...] = ()  # further lemmas the pattern is filed under (a PETRARCH block's other verbs)
 
     def where(self) -> str:
         return f"{self.file}:{self.line}"
@@ -106,6 +107,8 @@ def _by_specificity(patterns: Iterable[VerbPattern | NounPattern]) -> dict[str, 
     index: dict[str, list] = {}
     for order, pattern in enumerate(patterns):
         index.setdefault(pattern.lemma, []).append((order, pattern))
+        for lemma in getattr(pattern, "also", ()):
+            index.setdefault(lemma, []).append((order, pattern))
 
     def key(item: tuple[int, VerbPattern | NounPattern]) -> tuple:
         order, p = item

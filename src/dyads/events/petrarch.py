@@ -35,6 +35,7 @@ from dyads.dictionaries.records import (
     VerbPatternRecord,
     Word,
 )
+from dyads.errors import UsageError
 from dyads.events.codebook import Codebook
 from dyads.events.context import Context, NounElement, PrepElement, Sequence, WordsElement
 from dyads.events.context import Element as ContextElement
@@ -85,45 +86,64 @@ def compile_verbs(dictionary: VerbDictionary, codebook: Codebook, lemmatize: Cal
     compiler = _Compiler(dictionary.synsets)
     patterns: list[VerbPattern] = []
     used = adapted = fallbacks = 0
-    dropped: Counter[str] = Counter()
+    dropped: Counter[str] = Counter({"line could not be read": dictionary.report.skipped.get("pattern", 0)})
     adapted_by: Counter[str] = Counter()
-    for reason, count in dictionary.report.skipped.items():
-        if reason == "pattern":
-            dropped["line could not be read"] += count
     for block in dictionary.blocks:
-        # a verb is looked up by its lemma; the word as written is a key too, since the lemmatizer's rules can
-        # misread a base form ("express" -> "expres") while an inflected entry ("SAID") needs its lemma
-        verbs = [(entry, lemma) for entry in block.verbs
-                 for lemma in dict.fromkeys((entry.verb.lower(), lemmatize(entry.verb.lower())))]
-        with_fallback: set[int] = set()
-        for entry, lemma in verbs:
-            fallback = _fallback(block, entry, lemma, codebook, strict_codes)
+        for entry in block.verbs:
+            fallback = _fallback(block, entry, _lemmas(entry, lemmatize), codebook, strict_codes)
             if fallback is not None:
                 patterns.append(fallback)
-                with_fallback.add(id(entry))
-        fallbacks += len(with_fallback)
+                fallbacks += 1
+        shapes = _shapes(block, lemmatize)
         for record in block.patterns:
             try:
                 _check_code(record.code, codebook, strict_codes)
-                if not verbs:
+                if not shapes:
                     raise _Dropped("its block has no verbs")
                 before = tuple(compiler.element(e) for e in record.before)
                 after = tuple(compiler.element(e) for e in record.after)
             except _Dropped as why:
                 dropped[why.reason] += 1
                 continue
-            constructs = _adaptations(record, dictionary.synsets)
+            constructs = _adaptations(record)
             if constructs:
                 adapted += 1
                 adapted_by.update(constructs)
             else:
                 used += 1
-            for entry, lemma in verbs:
-                patterns.append(_pattern(record, entry, lemma, before, after))
+            patterns.extend(_pattern(record, shape, before, after) for shape in shapes)
+    dropped = Counter({reason: n for reason, n in dropped.items() if n})
     coverage = Coverage(dictionary.path, used + adapted + sum(dropped.values()), used, adapted,
                         MappingProxyType(dict(dropped)), MappingProxyType(dict(adapted_by)),
                         sum(len(b.verbs) for b in dictionary.blocks), fallbacks, len(dictionary.transformations))
     return CompiledVerbs(tuple(patterns), coverage)
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """The verbs of a block that share their multi-word frame: their lemmas and surface forms."""
+
+    before: tuple[ContextElement, ...]  # the words of a multi-word verb before and after it
+    after: tuple[ContextElement, ...]
+    lemmas: tuple[str, ...]
+    forms: frozenset[str]
+
+
+def _lemmas(entry: VerbEntry, lemmatize: Callable[[str], str]) -> tuple[str, ...]:
+    """A verb is looked up by its lemma; the word as written is a key too, since the lemmatizer's rules can
+    misread a base form ("express" -> "expres") while an inflected entry ("SAID") needs its lemma."""
+    word = entry.verb.lower()
+    return tuple(dict.fromkeys((word, lemmatize(word))))
+
+
+def _shapes(block: VerbBlock, lemmatize: Callable[[str], str]) -> list[_Shape]:
+    groups: dict[tuple, tuple[dict, set]] = {}
+    for entry in block.verbs:
+        lemmas, forms = groups.setdefault((entry.before, entry.after), ({}, set()))
+        lemmas.update(dict.fromkeys(_lemmas(entry, lemmatize)))
+        forms.update(_forms(entry))
+    return [_Shape(*_frame(before, after), tuple(lemmas), frozenset(forms)) for (before, after), (lemmas, forms) in
+            groups.items()]
 
 
 def _check_code(code: EventCode, codebook: Codebook, strict: bool) -> None:
@@ -134,17 +154,18 @@ def _check_code(code: EventCode, codebook: Codebook, strict: bool) -> None:
             raise _Dropped("code not in the CAMEO codebook")
 
 
-def _multiword(entry: VerbEntry) -> tuple[tuple[ContextElement, ...], tuple[ContextElement, ...]]:
-    before = (WordsElement(((*(frozenset({w.lower()}) for w in entry.before),),)),) if entry.before else ()
-    after = (WordsElement(((*(frozenset({w.lower()}) for w in entry.after),),)),) if entry.after else ()
-    return before, after
+def _frame(before: tuple[str, ...], after: tuple[str, ...]) -> tuple[tuple, tuple]:
+    """The words of a multi-word verb as context elements next to the verb."""
+    return ((WordsElement((tuple(frozenset({w.lower()}) for w in before),)),) if before else (),
+            (WordsElement((tuple(frozenset({w.lower()}) for w in after),)),) if after else ())
 
 
 def _forms(entry: VerbEntry) -> frozenset[str]:
     return frozenset({entry.verb.lower(), *(f.lower() for f in entry.forms)})
 
 
-def _fallback(block: VerbBlock, entry: VerbEntry, lemma: str, codebook: Codebook, strict: bool) -> VerbPattern | None:
+def _fallback(block: VerbBlock, entry: VerbEntry, lemmas: tuple[str, ...], codebook: Codebook,
+              strict: bool) -> VerbPattern | None:
     code = entry.code or block.code
     if code.is_null:
         return None
@@ -152,28 +173,28 @@ def _fallback(block: VerbBlock, entry: VerbEntry, lemma: str, codebook: Codebook
         _check_code(code, codebook, strict)
     except _Dropped:
         return None
-    before, after = _multiword(entry)
+    before, after = _frame(entry.before, entry.after)
     context = Context(before, after, bool(before), bool(after)) if before or after else None
-    return VerbPattern(code=code.active or NULL_CODE, lemma=lemma, particle=None, objects=(), xcomp=None,
-                       target=TARGET_SLOTS, source=(), text=f"{'_'.join((*entry.before, entry.verb, *entry.after))} "
-                       f"[{code.raw}]", file=entry.file, line=entry.line, specificity=1 + (context.size if context
-                                                                                            else 0),
-                       forms=_forms(entry), context=context, reverse_code=code.passive)
+    text = f"{'_'.join((*entry.before, entry.verb, *entry.after))} [{code.raw}]"
+    return VerbPattern(code=code.active or NULL_CODE, lemma=lemmas[0], particle=None, objects=(), xcomp=None,
+                       target=TARGET_SLOTS, source=(), text=text, file=entry.file, line=entry.line,
+                       specificity=1 + (context.size if context else 0), forms=_forms(entry), context=context,
+                       reverse_code=code.passive, also=lemmas[1:])
 
 
-def _pattern(record: VerbPatternRecord, entry: VerbEntry, lemma: str, before: tuple[ContextElement, ...],
+def _pattern(record: VerbPatternRecord, shape: _Shape, before: tuple[ContextElement, ...],
              after: tuple[ContextElement, ...]) -> VerbPattern:
-    verb_before, verb_after = _multiword(entry)
+    verb_before, verb_after = shape.before, shape.after
     # the words of a multi-word verb sit next to it; the pattern's own elements come beyond them
     context = Context(before + verb_before, verb_after + after, record.before_joined or bool(verb_before),
                       record.after_joined or bool(verb_after))
-    return VerbPattern(code=record.code.active or NULL_CODE, lemma=lemma, particle=None, objects=(), xcomp=None,
-                       target=TARGET_SLOTS, source=(), text=record.text, file=record.file, line=record.line,
-                       specificity=1 + context.size, forms=_forms(entry), context=context,
-                       reverse_code=record.code.passive)
+    return VerbPattern(code=record.code.active or NULL_CODE, lemma=shape.lemmas[0], particle=None, objects=(),
+                       xcomp=None, target=TARGET_SLOTS, source=(), text=record.text, file=record.file,
+                       line=record.line, specificity=1 + context.size, forms=shape.forms, context=context,
+                       reverse_code=record.code.passive, also=shape.lemmas[1:])
 
 
-def _adaptations(record: VerbPatternRecord, synsets: Mapping[str, Synset]) -> list[str]:
+def _adaptations(record: VerbPatternRecord) -> list[str]:
     """The constructs that take a pattern beyond verb + one object word / prepositional phrase / particle."""
     found = []
     if record.before:
@@ -224,6 +245,7 @@ class _Compiler:
     def __init__(self, synsets: Mapping[str, Synset]) -> None:
         self.synsets = synsets
         self._expanded: dict[str, tuple[Sequence, ...]] = {}
+        self._phrases: dict[Phrase, WordsElement] = {}
 
     def element(self, element: Element) -> ContextElement:
         if isinstance(element, Phrase):
@@ -235,6 +257,12 @@ class _Compiler:
         return PrepElement(frozenset(f.lower() for f in element.prep.forms), objects)  # type: ignore[arg-type]
 
     def phrase(self, phrase: Phrase) -> WordsElement:
+        compiled = self._phrases.get(phrase)
+        if compiled is None:
+            compiled = self._phrases[phrase] = self._expand(phrase)
+        return compiled
+
+    def _expand(self, phrase: Phrase) -> WordsElement:
         choices = [self.term(term) for term in phrase.terms]
         total = 1
         for options in choices:
@@ -270,3 +298,33 @@ class _Compiler:
         result = tuple(dict.fromkeys(sequences))
         self._expanded[label] = result
         return result
+
+
+def verb_coverage(spec) -> Coverage:
+    """The coverage of one verb dictionary against the packaged CAMEO codebook (no parser needed: which
+    patterns compile does not depend on lemmas)."""
+    from dyads.dictionaries import read_dictionary
+    from dyads.events.codebook import load_codebook
+
+    dictionary = read_dictionary(spec)
+    if not isinstance(dictionary, VerbDictionary):
+        raise UsageError(f"{spec} is not a verb dictionary")
+    return compile_verbs(dictionary, load_codebook(), str.lower, strict_codes=True).coverage
+
+
+def render_coverage(coverage: Coverage) -> str:
+    total = coverage.patterns or 1
+    lines = [f"{coverage.path}: {coverage.patterns:,} patterns, {coverage.verbs:,} verbs "
+             f"({coverage.verb_fallbacks:,} code on their own), {coverage.transformations} transformations "
+             "(not interpreted)",
+             f"  used as they are  {coverage.used:>6,}  {coverage.used / total:6.1%}  (verb + an object word, a "
+             "prepositional phrase or a particle)",
+             f"  adapted           {coverage.adapted:>6,}  {coverage.adapted / total:6.1%}  (words around the verb "
+             "matched over the parse)"]
+    for construct, n in sorted(coverage.adapted_by.items(), key=lambda kv: -kv[1]):
+        lines.append(f"      {n:>6,}  {construct}")
+    dropped = sum(coverage.dropped.values())
+    lines.append(f"  dropped           {dropped:>6,}  {dropped / total:6.1%}")
+    for reason, n in sorted(coverage.dropped.items(), key=lambda kv: -kv[1]):
+        lines.append(f"      {n:>6,}  {reason}")
+    return "\n".join(lines)
