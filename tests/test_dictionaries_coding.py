@@ -67,11 +67,14 @@ MARA_OSTEN_
 QUIET_COUNCIL
 \t[--- <031231]
 \t[OSTGOV]
+LUMEN_ [LUM]
 """
 
 AGENTS = """\
 POLICE {} [~COP]
 FOREIGN_MINISTER [~GOV]
+ENVOY [~GOV]
+AIDWATCH {} [NGO~]
 """
 
 DISCARDS = "CROQUET\n+GRAND REGATTA\n"
@@ -150,6 +153,17 @@ def test_dictionaries_agents_compose_with_actors(coder):
     assert coder("Veldorian police praised Ostmark.") == [("VELCOP", "OST", "051")]
     assert coder("Veldoria Foreign Minister Hal Brek praised Ostmark.") == [("VELGOV", "OST", "051")]
     assert coder("Ostmark and the police praised Veldoria.") == [("OST", "VEL", "051"), ("COP", "VEL", "051")]
+
+
+def test_dictionaries_agents_before_the_code_and_listed_owners(coder):
+    assert coder("Aidwatch Veldoria praised Ostmark.") == [("NGOVEL", "OST", "051")]  # AIDWATCH [NGO~]
+    assert coder("The envoys of Veldoria and Lumen praised Ostmark.") == [("VELGOV", "OST", "051"),
+                                                                          ("LUMGOV", "OST", "051")]
+
+
+def test_dictionaries_a_noun_phrase_is_coded_by_the_actor_it_holds(coder):
+    # PETRARCH codes "Veldoria's navy" as Veldoria when no agent names the navy
+    assert coder("Veldoria's navy praised Ostmark.") == [("VEL", "OST", "051")]
 
 
 def test_dictionaries_discards_stop_sentences_and_stories(coder):

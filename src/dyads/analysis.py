@@ -229,7 +229,8 @@ class Analysis:
             try:
                 from dyads.places import Gazetteer
 
-                gazetteer = Gazetteer.load()
+                # the gazetteer names places' countries: built-in knowledge, left out with only the user's files
+                gazetteer = Gazetteer.load() if builtin else None
             except ImportError:  # places are optional while that module is being built
                 gazetteer = None
             patterns = load_patterns(codebook, builtin=builtin)

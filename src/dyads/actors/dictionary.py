@@ -118,6 +118,7 @@ class ActorDictionary:
     titles: tuple[str, ...] = ()  # title keys, most senior first
     title_groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # "leader" -> member titles
     leader_titles: Mapping[str, str] = field(default_factory=dict)  # country -> title its "leader" holds
+    prefix_words: Mapping[str, str] = field(default_factory=dict)  # agent phrase -> code put before the actor's
     _holders: Mapping[tuple[str, str], tuple[tuple[ActorEntry, Role], ...]] = field(
         default_factory=dict, repr=False
     )

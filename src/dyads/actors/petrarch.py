@@ -8,8 +8,8 @@ with it as with the project's own actors. Every phrase is matched whole and case
 one-word forms of three letters or fewer ("US", "UN"), which are matched only as written in capitals.
 
 Agents (`POLICE [~COP]`) become sector words, used alone too ("the police" is a police force of no named
-country, PETRARCH's `---COP`). Agents whose code goes before the actor's (`NGO~`) are not compiled yet;
-they are counted in `ActorCompileReport.skipped`.
+country, PETRARCH's `---COP`); agents whose code goes before the actor's (`MSF [NGO~]`) become prefix words
+("MSF Arnor" -> NGOARN).
 """
 
 from __future__ import annotations
@@ -59,20 +59,22 @@ def add_petrarch(base: ActorDictionary, actor_lists: Sequence[ActorList],
     replaced = {p.lower() for p in new_phrases}
     phrases = tuple(p for p in base.phrases if p.text.lower() not in replaced) + tuple(new_phrases.values())
     sector_words = dict(base.sector_words)
+    prefix_words = dict(base.prefix_words)
     standalone = set(base.standalone_sector_words)
     agent_phrases = 0
     for agent_list in agent_lists:
         for agent in agent_list.agents:
-            if agent.position == "prefix":
-                skipped["agent whose code goes before the actor's (CODE~)"] += 1
-                continue
             for words in (agent.phrase, *agent.plurals):
                 text = " ".join(words).lower()
-                sector_words[text] = agent.code
-                standalone.add(text)
+                if agent.position == "prefix":
+                    prefix_words[text] = agent.code
+                else:
+                    sector_words[text] = agent.code
+                    standalone.add(text)
                 agent_phrases += 1
     dictionary = replace(base, entries=MappingProxyType(entries), phrases=phrases,
-                         sector_words=MappingProxyType(sector_words), standalone_sector_words=frozenset(standalone))
+                         sector_words=MappingProxyType(sector_words), standalone_sector_words=frozenset(standalone),
+                         prefix_words=MappingProxyType(prefix_words))
     return dictionary, ActorCompileReport(count, len(new_phrases), agent_phrases, dict(skipped))
 
 

@@ -192,7 +192,27 @@ class SentenceActors:
             if actor is not None and all(actor.code != a.code or actor.actor_id != a.actor_id for a in actors):
                 actors.append(actor)
                 actors.extend(self._conjoined_owners(head, actor))
+                actors.extend(self._listed_owners(head, actor))
         return actors
+
+    def _listed_owners(self, head: Token, actor: Actor) -> list[Actor]:
+        """ "the ambassadors of Ostmark, Veldoria and Rohan": one actor per country the owners list names."""
+        if actor.actor_id is not None or not actor.sector or not actor.country:
+            return []
+        extra = []
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _OWNER_PREPS:
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                for conj in pobj.conjuncts:
+                    mention = self.by_token.get(conj.i)
+                    if mention is None or mention.entry.kind not in ("country", "igo", "group"):
+                        continue
+                    owner = self.mention_actor(mention)
+                    if owner.country and owner.country != actor.country:
+                        extra.append(Actor(f"{head.text} of {conj.text}", compose(owner.country, actor.sector),
+                                           owner.country, actor.sector, None))
+        return extra
 
     def _conjoined_owners(self, head: Token, actor: Actor) -> list[Actor]:
         """ "Hungarian and Romanian officials": one actor per conjoined country modifier."""
@@ -211,6 +231,29 @@ class SentenceActors:
         return extra
 
     def resolve_one(self, token: Token, possessor: bool = True) -> Actor | None:
+        actor = self._resolve_one(token, possessor)
+        if actor is not None and actor.code and self.dictionary.prefix_words:
+            prefix = self._prefix(token)
+            if prefix is not None and not actor.code.startswith(prefix):
+                # "MSF Arnor": an agent whose code goes before the actor's (PETRARCH's NGO~)
+                return Actor(actor.text, prefix + actor.code, actor.country, actor.sector, actor.actor_id)
+        return actor
+
+    def _prefix(self, token: Token) -> str | None:
+        """A prefix agent among the words before the head of the phrase (the longest, up to four words)."""
+        words = self.dictionary.prefix_words
+        modifiers = [t for t in token.subtree if t.i < token.i and t.dep_ in ("compound", "amod", "nmod")
+                     and t.i not in self.by_token]
+        for size in range(min(4, len(modifiers)), 0, -1):
+            for start in range(len(modifiers) - size + 1):
+                run = modifiers[start:start + size]
+                if run[-1].i - run[0].i == size - 1:  # consecutive words
+                    found = words.get(" ".join(t.lower_ for t in run))
+                    if found is not None:
+                        return found
+        return None
+
+    def _resolve_one(self, token: Token, possessor: bool = True) -> Actor | None:
         mention = self.by_token.get(token.i)
         if mention is not None:
             if mention.role in ("adjective", "demonym") and mention.entry.kind == "country":

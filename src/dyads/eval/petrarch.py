@@ -62,6 +62,7 @@ def load_petrarch(path: Path) -> list[PetrarchGold]:
     start = text.index("<Sentences>")
     end = text.rindex("</Sentences>") + len("</Sentences>")
     records = []
+    seen: dict[str, int] = {}
     for match in _SENTENCE.finditer(text[start:end]):
         attrs = _attrs(match.group(1))
         body = re.sub(r"<!--.*?-->", "", match.group(2), flags=re.S)
@@ -77,7 +78,11 @@ def load_petrarch(path: Path) -> list[PetrarchGold]:
                 codings.append((normalise_code(fields.get("sourcecode")), normalise_code(fields.get("targetcode")),
                                 fields["eventcode"].strip()))
         day = attrs.get("date", "")
-        records.append(PetrarchGold(attrs.get("id", ""), " ".join(sentence.group(1).split()).replace("&amp;", "&"),
+        record_id = attrs.get("id", "")
+        seen[record_id] = seen.get(record_id, 0) + 1
+        if seen[record_id] > 1:  # the file repeats a few ids (AGENTS-18, AGENTS-19)
+            record_id = f"{record_id}#{seen[record_id]}"
+        records.append(PetrarchGold(record_id, " ".join(sentence.group(1).split()).replace("&amp;", "&"),
                                     f"{day[:4]}-{day[4:6]}-{day[6:8]}" if len(day) == 8 else None,
                                     tuple(codings), attrs.get("category", ""), error))
     return records

@@ -186,7 +186,7 @@ class EventCoder:
             path = [f"trigger {verb.text}/{verb.dep_}"]
             coded_as: VerbPattern | NounPattern = pattern
             cause = None
-            sources, via = bound.sources or self._subject(verb, actors, passive)
+            sources, via = bound.sources or self._subject(verb, actors, passive, phrase="phrase" in pattern.source)
             if lemma in _OBJECT_CONTROL and any(c.dep_ in _SUBJECT_DEPS and c.lower_ in ("it", "this", "that")
                                                  for c in children) and any(map(_infinitive_complement, children)):
                 sources = []  # "it allows them to make inroads": a situation, not an actor, allows
@@ -332,13 +332,16 @@ class EventCoder:
                 return Match(verb, REPORTED_DEMAND, speakers, targets, path, 0.7)
         return None
 
-    def _subject(self, verb: Token, actors: SentenceActors, passive: bool) -> tuple[list[Actor], str]:
+    def _subject(self, verb: Token, actors: SentenceActors, passive: bool,
+                 phrase: bool = False) -> tuple[list[Actor], str]:
+        """Who acts: the subject (the agent of a passive). With `phrase`, a subject that is no actor stands for
+        the actor it belongs to ("Eriador's death toll" -> Eriador), as PETRARCH codes noun phrases."""
         if passive:
             for child in verb.children:
                 if child.dep_ == "agent":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
-                            return actors.resolve(pobj, possessor=False), f"agent by {pobj.text}"
+                            return actors.resolve(pobj, possessor=phrase), f"agent by {pobj.text}"
             return [], ""
         node = verb
         climbed: set[int] = set()
@@ -352,7 +355,7 @@ class EventCoder:
                     c.dep_ == "xcomp" and c.i in climbed for c in node.children):
                 return [], ""  # "it is expensive to take a case": an expletive, no one acts
             if subject is not None:
-                return actors.resolve(subject, possessor=False), f"{subject.dep_} {subject.text}"
+                return actors.resolve(subject, possessor=phrase), f"{subject.dep_} {subject.text}"
             if node.dep_ == "xcomp":
                 head = node.head
                 raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
@@ -433,8 +436,8 @@ class EventCoder:
                             found = actors.resolve(pobj) or self._event_owner(pobj, actors)
                             if found:
                                 return found, f"{slot} {pobj.text}"
-        if pattern.target_required:
-            return [], ""  # `!` patterns take their target from the named slots only
+        if pattern.target_required or "next" in slots:
+            return [], ""  # `!` patterns take their target from the named slots only, as PETRARCH's do
         for clause in verb.children:  # "demanded that President X abandon …": the clause's subject
             if clause.dep_ == "ccomp" and pattern.code[:2] in ("02", "08", "10", "11"):
                 subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -24,6 +24,8 @@ Kind = Literal["verbs", "nouns"]
 # Grammatical slots a pattern may name besides a preposition; `next` is the first actor after the verb in its
 # phrase (PETRARCH's target: "restore full ties with Gondor almost five years after …" -> Gondor).
 VERB_SLOTS = frozenset({"dobj", "iobj", "nsubj", "next"})
+# `<phrase`: the subject's noun phrase as PETRARCH codes it, by the actors it holds ("Eriador's death toll" -> Eriador)
+VERB_SOURCE_SLOTS = VERB_SLOTS | {"phrase"}
 NOUN_SLOTS = frozenset({"poss", "amod", "compound"})
 # Prepositions a slot may name (a closed class, listed so that typos such as `>agaisnt` are caught).
 PREPOSITIONS = frozenset(
@@ -249,7 +251,7 @@ def _parse_verb(text: str, file: str, line: int) -> tuple[tuple[VerbPattern, ...
             elif slot:
                 target.append(slot)
         elif marker == "<":
-            slot = _slot(rest, VERB_SLOTS, "source", problems)
+            slot = _slot(rest, VERB_SOURCE_SLOTS, "source", problems)
             if slot in source:
                 problems.append(f"source slot {slot!r} listed twice")
             elif slot:

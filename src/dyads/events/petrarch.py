@@ -41,8 +41,10 @@ from dyads.events.context import Context, NounElement, PrepElement, Sequence, Wo
 from dyads.events.context import Element as ContextElement
 from dyads.events.patterns import NULL_CODE, VerbPattern
 
-# PETRARCH's target: the object (the subject of a passive), else the first actor after the verb in its phrase
+# PETRARCH's target: the object (the subject of a passive), else the first actor after the verb in its phrase;
+# its source: the subject's noun phrase, coded by the actors it holds
 TARGET_SLOTS = ("dobj", "next")
+SOURCE_SLOTS = ("phrase",)
 MAX_ALTERNATIVES = 5000  # a phrase whose synsets expand to more sequences than this is dropped
 
 
@@ -177,7 +179,7 @@ def _fallback(block: VerbBlock, entry: VerbEntry, lemmas: tuple[str, ...], codeb
     context = Context(before, after, bool(before), bool(after)) if before or after else None
     text = f"{'_'.join((*entry.before, entry.verb, *entry.after))} [{code.raw}]"
     return VerbPattern(code=code.active or NULL_CODE, lemma=lemmas[0], particle=None, objects=(), xcomp=None,
-                       target=TARGET_SLOTS, source=(), text=text, file=entry.file, line=entry.line,
+                       target=TARGET_SLOTS, source=SOURCE_SLOTS, text=text, file=entry.file, line=entry.line,
                        specificity=1 + (context.size if context else 0), forms=_forms(entry), context=context,
                        reverse_code=code.passive, also=lemmas[1:])
 
@@ -189,7 +191,7 @@ def _pattern(record: VerbPatternRecord, shape: _Shape, before: tuple[ContextElem
     context = Context(before + verb_before, verb_after + after, record.before_joined or bool(verb_before),
                       record.after_joined or bool(verb_after))
     return VerbPattern(code=record.code.active or NULL_CODE, lemma=shape.lemmas[0], particle=None, objects=(),
-                       xcomp=None, target=TARGET_SLOTS, source=(), text=record.text, file=record.file,
+                       xcomp=None, target=TARGET_SLOTS, source=SOURCE_SLOTS, text=record.text, file=record.file,
                        line=record.line, specificity=1 + context.size, forms=shape.forms, context=context,
                        reverse_code=record.code.passive, also=shape.lemmas[1:])
 
