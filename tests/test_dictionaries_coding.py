@@ -271,3 +271,28 @@ def test_dictionaries_date_semantics_match_the_suite_actors():
     # the earlier of two overlapping restrictions wins, both limits inclusive
     assert [sam.codes_on(date.fromisoformat(d))[0] for d in ("2008-01-20", "2010-01-09", "2010-01-12",
                                                              "2010-01-13")] == ["HOBCIV", "ORCHOB", "ORCHOB", "HOBMIL"]
+
+
+def test_dictionaries_coverage_cli(tmp_path):
+    from dyads.cli import app
+
+    path = tmp_path / "v.verbs.txt"
+    path.write_text(VERBS, encoding="utf-8")
+    result = CliRunner().invoke(app, ["dictionaries", "coverage", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    (coverage,) = json.loads(result.output)
+    # against the CAMEO codebook, two of the made-up codes here (0521, 0711) are not CAMEO codes
+    assert (coverage["patterns"], coverage["used_as_is"], coverage["adapted"], coverage["dropped"]) == (6, 1, 3, 2)
+    assert coverage["dropped_by_reason"] == {"code not in the CAMEO codebook": 2}
+    assert coverage["verbs"] == 9 and coverage["verb_fallbacks"] == 5  # PELT and SEAL code nothing alone; 099, Z77
+
+
+def test_dictionaries_cameo_2_coverage():
+    cameo = SUITES.parent / "oeda_dictionaries" / "CAMEO.2.0.txt"
+    if not cameo.exists():
+        pytest.skip("../shared/data/oeda_dictionaries is not present")
+    from dyads.events.petrarch import verb_coverage
+
+    coverage = verb_coverage(f"verbs:{cameo}")
+    assert coverage.patterns == 4668 and coverage.used + coverage.adapted + sum(coverage.dropped.values()) == 4668
+    assert coverage.used > 2000 and sum(coverage.dropped.values()) <= 15
