@@ -206,7 +206,8 @@ def test_dictionaries_cli_flags(tmp_path, dictionaries):
     result = CliRunner().invoke(app, ["extract", str(article), "--out", str(out), "--only-dictionaries",
                                       "--dictionary", verbs, "--dictionary", f"actors:{broken}"])
     assert result.exit_code == 0, result.output
-    assert f"{broken}:14: date '20100231' is not a calendar day" in result.output  # reported, and the rest is used
+    bad_line = len(ACTORS.splitlines()) + 3
+    assert f"{broken}:{bad_line}: date '20100231' is not a calendar day" in result.output  # reported; the rest is used
     events = [r for r in map(json.loads, out.read_text().splitlines()) if r["kind"] == "event"]
     assert [(e["source"]["code"], e["target"]["code"], e["cameo"]) for e in events] == [("VEL", "OST", "0521")]
     missing = CliRunner().invoke(app, ["extract", str(article), "--dictionary", str(tmp_path / "none.verbs.txt")])

@@ -14,9 +14,11 @@ elements, synsets, actor slots, `_` adjacency, paired or null codes), or dropped
 
 from __future__ import annotations
 
+import gc
 import itertools
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -85,6 +87,23 @@ def compile_verbs(dictionary: VerbDictionary, codebook: Codebook, lemmatize: Cal
                   strict_codes: bool = False) -> CompiledVerbs:
     """Verb patterns for the coder. With `strict_codes`, patterns whose code is not in the codebook are
     dropped (default knowledge); otherwise they are kept and coded as written (a user's own codes)."""
+    with _collector_paused():  # tens of thousands of small long-lived objects: collecting them is wasted time
+        return _compile_verbs(dictionary, codebook, lemmatize, strict_codes)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _compile_verbs(dictionary: VerbDictionary, codebook: Codebook, lemmatize: Callable[[str], str],
+                   strict_codes: bool) -> CompiledVerbs:
     compiler = _Compiler(dictionary.synsets)
     patterns: list[VerbPattern] = []
     used = adapted = fallbacks = 0
