@@ -47,83 +47,91 @@ class _Block:
         self.patterns: list[VerbPatternRecord] = []
 
 
+class _Synsets:
+    """The synsets read so far, and the one whose `+members` are being read."""
+
+    def __init__(self, file: str, report: ReportBuilder) -> None:
+        self.file, self.report = file, report
+        self.done: dict[str, Synset] = {}
+        self.head: tuple[str, bool, int] | None = None  # label, plurals, line of the open synset
+        self.members: list[tuple[Phrase, ...]] = []
+        self.plurals: list[tuple[Phrase, ...]] = []
+
+    def open(self, text: str, line: int) -> None:
+        label = text[1:].split()[0] if text[1:].split() else ""
+        if not label or len(text.split()) > 1:
+            self.report.problem(line, f"bad synset label {text!r}: expected &LABEL alone on its line", "synset")
+            return
+        self.head = (label.rstrip("_").upper(), not label.endswith("_"), line)
+
+    def add(self, text: str, line: int) -> None:
+        member = _synset_member(text[1:], line, self.report)
+        if member is not None:
+            self.members.append(member)
+            self.report.count("synset members")
+            plural = _plural_member(text[1:], member)
+            if plural is not None:
+                self.plurals.append(plural)
+
+    def close(self) -> None:
+        if self.head is not None:
+            label, plurals, line = self.head
+            if not self.members:
+                self.report.problem(line, f"synset &{label} has no +members", "synset")
+            else:
+                if label in self.done:
+                    self.report.problem(line, f"synset &{label} is defined again (line {self.done[label].line}); "
+                                        "this definition replaces it", "synset", skipped=False)
+                self.done[label] = Synset(label, tuple(self.members), plurals, self.file, line,
+                                          tuple(self.plurals) if plurals else ())
+                self.report.count("synsets")
+        self.head = None
+        self.members, self.plurals = [], []
+
+
 def read_verbs(path: Path) -> VerbDictionary:
     """Read a verb dictionary. Raises OSError only when the file itself cannot be read."""
     path = Path(path)
     report = ReportBuilder(path, "verbs")
     stats = LineStats()
     file = str(path)
-    synsets: dict[str, Synset] = {}
+    synsets = _Synsets(file, report)
     blocks: list[_Block] = []
     transformations: list[Transformation] = []
-    members: list[tuple[Phrase, ...]] | None = None  # open synset
-    plural_members: list[tuple[Phrase, ...]] = []
-    synset_head: tuple[str, bool, int] | None = None
-
-    def close_synset() -> None:
-        nonlocal members, synset_head
-        if synset_head is not None and members is not None:
-            label, plurals, line = synset_head
-            if not members:
-                report.problem(line, f"synset &{label} has no +members", "synset")
-            else:
-                if label in synsets:
-                    report.problem(line, f"synset &{label} is defined again (line {synsets[label].line}); "
-                                   "this definition replaces it", "synset", skipped=False)
-                synsets[label] = Synset(label, tuple(members), plurals, file, line,
-                                        tuple(plural_members) if plurals else ())
-                report.count("synsets")
-        members, synset_head = None, None
-        plural_members.clear()
-
     for line in read_lines(path, stats):
         text = line.text.strip()
-        if members is not None and text.startswith("+"):
-            member = _synset_member(text[1:], line.number, report)
-            if member is not None:
-                members.append(member)
-                report.count("synset members")
-                plural = _plural_member(text[1:], member)
-                if plural is not None:
-                    plural_members.append(plural)
+        if synsets.head is not None and text.startswith("+"):
+            synsets.add(text, line.number)
             continue
-        close_synset()
+        synsets.close()
         if text.startswith("&"):
-            label = text[1:].split()[0] if text[1:].split() else ""
-            if not label or len(text.split()) > 1:
-                report.problem(line.number, f"bad synset label {text!r}: expected &LABEL alone on its line",
-                               "synset")
-                continue
-            synset_head = (label.rstrip("_").upper(), not label.endswith("_"), line.number)
-            members = []
+            synsets.open(text, line.number)
         elif text.startswith("---"):
             blocks.append(_block_header(text, line.number, report))
         elif blocks and blocks[-1].broken and not text.startswith("~"):
             report.problem(line.number, f"skipped with its block (line {blocks[-1].line})",
                            "pattern" if text.startswith("-") else "verb")
-        elif text.startswith("-"):
-            if not blocks:
-                report.problem(line.number, "pattern before any --- VERB [CODE] --- block", "pattern")
-                continue
-            pattern = _pattern(text, file, line.number, report)
-            if pattern is not None:
-                blocks[-1].patterns.append(pattern)
-                report.count("patterns")
         elif text.startswith("~"):
             transformations.append(Transformation(text, file, line.number))
             report.count("transformations (not interpreted)")
         elif not blocks:
-            report.problem(line.number, f"verb {text!r} before any --- VERB [CODE] --- block", "verb")
+            what = "pattern" if text.startswith("-") else "verb"
+            report.problem(line.number, f"{what} {text!r} before any --- VERB [CODE] --- block", what)
+        elif text.startswith("-"):
+            pattern = _pattern(text, file, line.number, report)
+            if pattern is not None:
+                blocks[-1].patterns.append(pattern)
+                report.count("patterns")
         else:
             entry = _verb_entry(text, file, line.number, report)
             if entry is not None:
                 blocks[-1].verbs.append(entry)
                 report.count("verbs")
-    close_synset()
-    patterns = _check_synsets(blocks, synsets, report)
+    synsets.close()
+    patterns = _check_synsets(blocks, synsets.done, report)
     built = tuple(VerbBlock(b.name, b.code, tuple(b.verbs), patterns[id(b)], file, b.line) for b in blocks
                   if not b.broken)
-    return VerbDictionary(file, synsets, built, tuple(transformations),
+    return VerbDictionary(file, synsets.done, built, tuple(transformations),
                           report.build(stats.total, stats.blank_or_comment, stats.latin1))
 
 
