@@ -18,6 +18,7 @@ def main() -> None:
         ["bench_places.py"] + (["--limit", "500"] if quick else []),
         ["bench_tone.py"] + (["--limit", "1000"] if quick else []),
         ["bench_synthesis.py"] + (["--docs", "2000"] if quick else []),
+        ["bench_dictionaries.py"] + (["--skip-suite"] if quick else []),
     ]
     for script, *args in runs:
         if not (HERE / script).exists():

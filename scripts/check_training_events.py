@@ -289,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
     knowledge, report, ids = load_knowledge(), Report(), set()
     for path in paths:
         check_file(path, knowledge, report, ids)
-    for where, sentence, other, ratio in close_pairs(report.sentences, report.sentences, SELF_SIMILARITY, True):
+    for where, _sentence, other, ratio in close_pairs(report.sentences, report.sentences, SELF_SIMILARITY, True):
         report.problems.append(f"{where}: near-duplicate ({ratio:.2f}) of {other}")
     if not args.no_gold_check and SHARED.exists():
         gold = list(gold_sentences())

@@ -296,23 +296,58 @@ def cross_validate(parsed: list[Passage], rules: EventCoder, lexicons, nominal, 
     order = sorted(parsed, key=lambda p: p.id)
     random.Random(options.seed).shuffle(order)
     folds = [order[i::options.folds] for i in range(options.folds)]
+    from dataclasses import replace
+
     results: dict[str, Tally] = defaultdict(Tally)
+    rule_memo: dict = {}
     for number, held_out in enumerate(folds):
         kept = [p for fold in folds if fold is not held_out for p in fold]
         learned = train(kept, lexicons, nominal, codes, DEFAULT_THRESHOLDS, options, targetless_rates(kept))
+        learned = replace(learned, triggers=Remembering(learned.triggers), roles=Remembering(learned.roles))
         results["rules"].add(score_passages(rules, held_out))
         for mode, thresholds in threshold_grid():
-            coder = _coder(rules, learned, thresholds, mode)
+            coder = _coder(rules, learned, thresholds, mode, rule_memo)
             results[json.dumps([mode, thresholds], sort_keys=True)].add(score_passages(coder, held_out))
         print(f"  fold {number + 1}/{options.folds} done", file=sys.stderr)
     return {key: tally.scores() for key, tally in results.items()}
 
 
-def _coder(rules: EventCoder, learned: LearnedCoder, thresholds: dict[str, float], mode: str) -> EventCoder:
+class Remembering:
+    """A model that remembers its answers: cross-validation decodes the same sentences under many thresholds."""
+
+    def __init__(self, model: LinearModel) -> None:
+        self.model = model
+        self.labels = model.labels
+        self.memo: dict = {}
+
+    def scores(self, features, dense=None):
+        key = (tuple(features), None if dense is None else dense.tobytes())
+        if key not in self.memo:
+            self.memo[key] = self.model.scores(features, dense)
+        return self.memo[key]
+
+    def contributions(self, features, label, top=5):
+        return self.model.contributions(features, label, top)
+
+
+class RememberingRules(EventCoder):
+    """The rule coder, remembering its matches for each sentence it has seen."""
+
+    def __init__(self, rules: EventCoder, learned: LearnedCoder | None, mode: str, memo: dict) -> None:
+        super().__init__(rules.codebook, rules.patterns, rules.cues, rules.gazetteer, rules.recoder, learned, mode)
+        self.memo = memo
+
+    def matches(self, actors):
+        if id(actors) not in self.memo:
+            self.memo[id(actors)] = super().matches(actors)
+        return self.memo[id(actors)]
+
+
+def _coder(rules: EventCoder, learned: LearnedCoder, thresholds: dict[str, float], mode: str,
+           memo: dict) -> EventCoder:
     from dataclasses import replace
 
-    tuned = replace(learned, thresholds=dict(thresholds))
-    return EventCoder(rules.codebook, rules.patterns, rules.cues, rules.gazetteer, rules.recoder, tuned, mode)
+    return RememberingRules(rules, replace(learned, thresholds=dict(thresholds)), mode, memo)
 
 
 def best(results: dict[str, dict], mode: str) -> tuple[dict[str, float], dict]:

@@ -14,7 +14,7 @@ from dyads.cli import app
 
 runner = CliRunner()
 COMMANDS = ["run", "extract", "stats", "docs", "export", "explain", "brief", "events", "doctor", "eval plover",
-            "eval petrarch"]
+            "eval petrarch", "dictionaries summary", "dictionaries coverage"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

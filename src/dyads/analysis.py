@@ -15,14 +15,18 @@ from typing import TYPE_CHECKING, Any, Protocol
 from spacy.language import Language
 
 from dyads.actors.dictionary import ActorDictionary, load_actor_dictionary
+from dyads.actors.petrarch import add_petrarch
 from dyads.actors.recognize import add_actor_ruler
 from dyads.actors.resolve import DocumentActors, SentenceActors
 from dyads.dates import to_date
+from dyads.dictionaries import read_dictionaries
 from dyads.events.codebook import load_codebook
 from dyads.events.coder import EventCoder, doc_year
+from dyads.events.discards import Discards
 from dyads.events.modality import ModalityCues
 from dyads.events.model import LearnedCoder
 from dyads.events.patterns import load_patterns
+from dyads.events.petrarch import compile_verbs
 from dyads.events.recode import Recoder
 from dyads.goals.concepts import Concepts
 from dyads.goals.extract import GoalCues, GoalExtractor
@@ -82,6 +86,7 @@ class ActorStage:
 @dataclass(slots=True)
 class EventStage:
     coder: EventCoder
+    discards: Discards | None = None  # phrases that make a sentence or a whole story uncodable
     name: str = "events"
     requires: tuple[str, ...] = ("doc_date", "sentence_actors")
     provides: tuple[str, ...] = ("events",)
@@ -90,9 +95,15 @@ class EventStage:
         day: date | None = context["doc_date"]
         year = doc_year(day)
         lead = _lead_sentences(sentences)
+        discards = self.discards or None
+        if discards is not None and any(discards.in_story(s.span.text) for s in sentences):
+            context["events"] = result.events
+            return  # a story about sport or entertainment codes no events
         for sentence, actors in zip(sentences, context["sentence_actors"], strict=True):
             if sentence.unit.kind == "table_row":
                 continue  # table cells are labels and notes, not reports of acts
+            if discards is not None and discards.in_sentence(sentence.span.text):
+                continue
             location_for = None
             if self.coder.gazetteer is not None:
                 from dyads.places import find_event_location
@@ -207,11 +218,15 @@ class Analysis:
     @classmethod
     def build(cls, settings: Settings, nlp: Language) -> Analysis:
         stages: list[Stage] = []
-        dictionary = load_actor_dictionary(settings.actor_files)
+        user = read_dictionaries(settings.dictionaries)
+        builtin = not settings.only_dictionaries
+        dictionary = load_actor_dictionary(settings.actor_files, builtin=builtin)
+        if user.actors or user.agents:
+            dictionary, _ = add_petrarch(dictionary, user.actors, user.agents)
         add_actor_ruler(nlp, dictionary)
         stages.append(ActorStage(dictionary))
         if settings.events:
-            stages.append(EventStage(build_event_coder(settings)))
+            stages.append(EventStage(build_event_coder(settings, nlp, user), Discards.compile(user.discards)))
         if settings.goals:
             stages.append(GoalStage(GoalExtractor(GoalCues.load(), Concepts.load(), verb_lemmatizer(nlp))))
         if settings.tone:
@@ -227,19 +242,27 @@ class Analysis:
             stage(result, sentences, context)
 
 
-def build_event_coder(settings: Settings) -> EventCoder:
-    """The event coder the settings ask for: rules, the trained model, or both."""
+def build_event_coder(settings: Settings, nlp: Language | None = None, user: Any = None) -> EventCoder:
+    """The event coder the settings ask for (rules, the trained model, or both), with the user's verb
+    dictionaries; with `only_dictionaries`, no built-in patterns, recoding tables or gazetteer."""
+    builtin = not settings.only_dictionaries
     codebook = load_codebook()
-    patterns = load_patterns(codebook)
     try:
         from dyads.places import Gazetteer
 
-        gazetteer = Gazetteer.load()
+        # the gazetteer names places' countries: built-in knowledge, left out with only the user's files
+        gazetteer = Gazetteer.load() if builtin else None
     except ImportError:  # places are optional while that module is being built
         gazetteer = None
+    patterns = load_patterns(codebook, builtin=builtin)
+    if user is not None and user.verbs:
+        lemmatize = (verb_lemmatizer(nlp) if nlp is not None else None) or str.lower
+        patterns = patterns.with_verbs([p for verbs in user.verbs
+                                        for p in compile_verbs(verbs, codebook, lemmatize).patterns])
+    # the recoding tables are built-in knowledge too: with only the user's dictionaries, codes stay as written
+    recoder = Recoder.load(codebook) if builtin else None
     learned = LearnedCoder.load(patterns) if settings.coder != "rules" else None
-    return EventCoder(codebook, patterns, ModalityCues.load(), gazetteer, Recoder.load(codebook), learned,
-                      settings.coder)
+    return EventCoder(codebook, patterns, ModalityCues.load(), gazetteer, recoder, learned, settings.coder)
 
 
 def verb_lemmatizer(nlp: Language):

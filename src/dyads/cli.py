@@ -18,7 +18,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from dyads.cli_format import FORMATS, plain_table, write_rows
-from dyads.errors import DyadsError, OutputError
+from dyads.errors import DyadsError, OutputError, UsageError
 from dyads.events.codebook import PLOVER_EVENTS
 from dyads.records import ACTOR_ROLES, MODALITIES
 from dyads.settings import CODERS, Settings, load_settings
@@ -60,6 +60,12 @@ ProcessesOption = Annotated[int | None, typer.Option(min=1, show_default=_from_s
                                                      help="Worker processes.")]
 ModelOption = Annotated[str | None, typer.Option(show_default=_from_settings("spacy_model"),
                                                  help="spaCy pipeline to parse with.")]
+DictionaryOption = Annotated[list[str] | None, typer.Option(
+    "--dictionary", show_default="none", help="PETRARCH/TABARI dictionary added to the built-in knowledge "
+    "(repeatable): PATH, the kind from the name (*actors*, *agents*, *discards*, *issue*, else verbs), or KIND:PATH.")]
+OnlyDictionariesOption = Annotated[bool | None, typer.Option(
+    "--only-dictionaries", show_default="off",
+    help="Code with the --dictionary (and --actors) files alone, without built-in knowledge.")]
 
 
 CoderOption = Annotated[Coder | None, typer.Option(show_default=_from_settings("coder"),
@@ -88,6 +94,25 @@ def _settings(config: Path | None, **changes: object) -> Settings:
         _fail(error)
 
 
+def _dictionary_settings(config: Path | None, dictionaries: list[str] | None, only: bool | None,
+                         **changes: object) -> Settings:
+    """Settings with the user's dictionaries; each is read once here so that bad lines are reported up front."""
+    from dyads.dictionaries import summarize
+
+    settings = _settings(config, dictionaries=tuple(dictionaries) if dictionaries else None,
+                         only_dictionaries=only or None, **changes)
+    summary = summarize(settings.dictionaries)
+    for report in summary.reports:
+        if report.skipped.get("file"):
+            _fail(UsageError(f"cannot read dictionary {report.path}: {report.problems[0].message}"))
+        if report.skipped_lines:
+            example = next(p for p in report.problems if p.skipped)
+            err.print(f"warning: {report.skipped_lines} line(s) of {report.path} could not be read and were "
+                      f"skipped, e.g. {example}; `dyads dictionaries summary {report.path}` lists them",
+                      markup=False, highlight=False, soft_wrap=True)
+    return settings
+
+
 def _fail(error: DyadsError) -> NoReturn:
     err.print("[red]error:[/red] ", end="")
     err.print(str(error), markup=False, highlight=False)
@@ -105,6 +130,8 @@ def run(
     model: ModelOption = None,
     coder: CoderOption = None,
     actors: ActorsOption = None,
+    dictionary: DictionaryOption = None,
+    only_dictionaries: OnlyDictionariesOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Read articles into the store and code them.
@@ -114,9 +141,9 @@ def run(
     from dyads.run import run as run_corpus
     from dyads.store import Store
 
-    settings = _settings(config, max_bytes=max_bytes, processes=processes, batch_size=batch_size,
-                         spacy_model=model, coder=coder.value if coder else None,
-                         actor_files=tuple(actors) if actors else None)
+    settings = _dictionary_settings(config, dictionary, only_dictionaries, max_bytes=max_bytes, processes=processes,
+                                    batch_size=batch_size, spacy_model=model, coder=coder.value if coder else None,
+                                    actor_files=tuple(actors) if actors else None)
     started = time.perf_counter()
     try:
         with Store(db) as store, _progress() as progress:
@@ -175,6 +202,8 @@ def extract(
     model: ModelOption = None,
     coder: CoderOption = None,
     actors: ActorsOption = None,
+    dictionary: DictionaryOption = None,
+    only_dictionaries: OnlyDictionariesOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Code articles without a store: JSON lines (document, mention, event, goal, actor_tone).
@@ -186,8 +215,9 @@ def extract(
     from dyads.run import extract as extract_results
     from dyads.serialize import result_records
 
-    settings = _settings(config, max_bytes=max_bytes, processes=processes, spacy_model=model,
-                         coder=coder.value if coder else None, actor_files=tuple(actors) if actors else None)
+    settings = _dictionary_settings(config, dictionary, only_dictionaries, max_bytes=max_bytes, processes=processes,
+                                    spacy_model=model, coder=coder.value if coder else None,
+                                    actor_files=tuple(actors) if actors else None)
     rejects: list[Reject] = []
     summary = RunSummary()
     try:
@@ -332,17 +362,22 @@ def eval_plover(gold: GoldArgument, model: EvalModelOption = None) -> None:
 
 
 @eval_app.command("petrarch")
-def eval_petrarch(gold: GoldArgument, model: EvalModelOption = None) -> None:
-    """Root and full-code precision/recall against PETRARCH unit-test records (XML).
+def eval_petrarch(gold: GoldArgument, model: EvalModelOption = None, dictionary: DictionaryOption = None,
+                  only_dictionaries: OnlyDictionariesOption = None, config: ConfigOption = None) -> None:
+    """Share of PETRARCH unit-test records coded as expected, and code-level precision/recall.
 
-    Example: dyads eval petrarch ../shared/data/petrarch_suites/PETR.UnitTest.records.xml
+    With the suite's own dictionaries this is a compatibility test:
+
+    Example: dyads eval petrarch ../shared/data/petrarch_suites/PETR.UnitTest.records.xml --only-dictionaries
+    --dictionary ../shared/data/petrarch_suites/PETR.Validate.verbs.txt (and the .actors, .agents, .discards files)
     """
     from dyads.eval import evaluate_petrarch, load_petrarch
     from dyads.pipeline import Pipeline
 
+    settings = _dictionary_settings(config, dictionary, only_dictionaries, spacy_model=model)
     try:
         load_petrarch(gold)
-        _print_scores(evaluate_petrarch(gold, Pipeline(_settings(None, spacy_model=model))))
+        _print_scores(evaluate_petrarch(gold, Pipeline(settings)))
     except DyadsError as error:
         _fail(error)
 
@@ -352,6 +387,62 @@ def _print_scores(scores: dict) -> None:
     typer.echo(json.dumps(scores, indent=2))
     for note in scores.get("notes") or ():
         err.print(f"note: {note}", markup=False, highlight=False)
+
+
+dictionaries_app = typer.Typer(help="Read PETRARCH/TABARI dictionaries (verbs, actors, agents, discards, issues).",
+                               no_args_is_help=True)
+app.add_typer(dictionaries_app, name="dictionaries")
+
+
+@dictionaries_app.command("summary")
+def dictionaries_summary(
+    paths: Annotated[list[str], typer.Argument(help="Dictionary files; the kind comes from the name (*actors*, "
+                                                    "*agents*, *discards*, *issue*, else verbs) or KIND:PATH.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    all_problems: Annotated[bool, typer.Option("--all", help="List every problem, not the first 20 a file.")] = False,
+) -> None:
+    """What each dictionary holds and what could not be read, by construct, with file:line problems.
+
+    Exits 0 when every line was read, 3 when some were skipped, 1 when no file could be read.
+
+    Example: dyads dictionaries summary ../shared/data/oeda_dictionaries/CAMEO.2.0.txt actors:people.txt
+    """
+    from dyads.dictionaries import render_summary, summarize
+
+    try:
+        summary = summarize(paths)
+    except DyadsError as error:
+        _fail(error)
+    if as_json:
+        out.print_json(json.dumps(summary.to_dict()))
+    else:
+        out.print(render_summary(summary, max_problems=10**9 if all_problems else 20), markup=False,
+                  highlight=False, soft_wrap=True)
+    if all(r.lines == 0 and r.skipped.get("file") for r in summary.reports):
+        raise typer.Exit(1)
+    raise typer.Exit(3 if summary.skipped_lines else 0)
+
+
+@dictionaries_app.command("coverage")
+def dictionaries_coverage(
+    paths: Annotated[list[str], typer.Argument(help="Verb dictionaries (PETRARCH/TABARI format).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the coverage as JSON.")] = False,
+) -> None:
+    """How many of a verb dictionary's patterns the coder uses as they are, adapted, or not at all, and why.
+
+    Example: dyads dictionaries coverage ../shared/data/oeda_dictionaries/CAMEO.2.0.txt
+    """
+    from dyads.dictionaries import parse_spec
+    from dyads.events.petrarch import render_coverage, verb_coverage
+
+    try:
+        coverages = [verb_coverage(parse_spec(f"verbs:{path}" if ":" not in path else path)) for path in paths]
+    except DyadsError as error:
+        _fail(error)
+    if as_json:
+        out.print_json(json.dumps([c.to_dict() for c in coverages]))
+    else:
+        out.print("\n".join(render_coverage(c) for c in coverages), markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command()

@@ -27,6 +27,10 @@ class Settings:
     tone: bool = True
     goal_clustering: str = "auto"  # auto (embeddings when installed), lexical or embeddings
     actor_files: tuple[Path, ...] = field(default_factory=tuple)
+    # PETRARCH/TABARI dictionaries: "PATH" (kind from the file name) or "KIND:PATH", added to the built-in
+    # knowledge; with only_dictionaries, coding uses these (and actor_files) alone
+    dictionaries: tuple[str, ...] = field(default_factory=tuple)
+    only_dictionaries: bool = False
 
     def replace(self, **changes: object) -> Settings:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -36,14 +40,21 @@ def load_settings(path: Path | None = None) -> Settings:
     """The package's settings.cfg, overridden by the keys `path` sets; SettingsError names a bad file or value."""
     parser = configparser.ConfigParser(inline_comment_prefixes=("#",))
     parser.read_string((resources.files("dyads") / "settings.cfg").read_text(encoding="utf-8"))
+    user_files: tuple[str, ...] = ()
     if path is not None:
         try:
             with open(path, encoding="utf-8") as handle:
-                parser.read_file(handle)
+                text = handle.read()
+            parser.read_string(text)
+            user = configparser.ConfigParser(inline_comment_prefixes=("#",))
+            user.read_string(text)
         except (OSError, UnicodeDecodeError, configparser.Error) as error:
             raise SettingsError(path, " ".join(str(getattr(error, "strerror", None) or error).split())) from None
+        if user.has_option("dictionaries", "files"):  # relative paths are relative to the settings file
+            folder = Path(path).parent
+            user_files = tuple(_relative_to(spec, folder) for spec in _specs(user.get("dictionaries", "files")))
     try:
-        settings = _parse(parser)
+        settings = _parse(parser, user_files)
     except ValueError as error:
         raise SettingsError(path or "settings.cfg", str(error)) from None
     low = [f"{key} must be 1 or more, not {getattr(settings, key)}" for key in ("max_bytes", "batch_size", "processes")
@@ -55,7 +66,7 @@ def load_settings(path: Path | None = None) -> Settings:
     return settings
 
 
-def _parse(parser: configparser.ConfigParser) -> Settings:
+def _parse(parser: configparser.ConfigParser, user_files: tuple[str, ...]) -> Settings:
     return Settings(
         spacy_model=parser.get("model", "spacy"),
         max_bytes=parser.getint("read", "max_bytes"),
@@ -68,4 +79,19 @@ def _parse(parser: configparser.ConfigParser) -> Settings:
         goals=parser.getboolean("stages", "goals"),
         tone=parser.getboolean("stages", "tone"),
         goal_clustering=parser.get("synthesis", "goal_clustering"),
+        dictionaries=user_files or tuple(_specs(parser.get("dictionaries", "files"))),
+        only_dictionaries=parser.getboolean("dictionaries", "only"),
     )
+
+
+def _specs(value: str) -> list[str]:
+    return [item.strip() for line in value.splitlines() for item in line.split(",") if item.strip()]
+
+
+def _relative_to(spec: str, folder: Path) -> str:
+    """`KIND:PATH` or `PATH` with a relative PATH made relative to `folder`."""
+    kind, colon, rest = spec.partition(":")
+    if colon and kind.isalpha() and len(kind) > 1:
+        return f"{kind}:{_relative_to(rest, folder)}"
+    path = Path(spec).expanduser()
+    return str(path if path.is_absolute() else folder / path)

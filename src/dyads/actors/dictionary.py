@@ -31,6 +31,7 @@ PHRASE_ROLES = ("name", "surname", "adjective", "demonym", "metonym", "acronym",
 _COUNTRY_CODE = re.compile(r"^[A-Z]{3}$")
 _IGO_CODE = re.compile(r"^[A-Z]{3}(?:[A-Z]{3})+$")
 _ID = re.compile(r"^[a-z0-9_]+$")
+NO_ACTOR = "---"  # a role's sector on days the entry stands for no actor (PETRARCH's null code)
 
 
 class ActorDictionaryError(DataFileError):
@@ -77,8 +78,11 @@ class ActorEntry:
         return None
 
     def code_on(self, day: date | None) -> str:
-        """The CAMEO code on `day`, e.g. USAGOV while president, USAELI between terms."""
+        """The CAMEO code on `day`, e.g. USAGOV while president, USAELI between terms; "" for no actor (a
+        role with the null sector `---`, or no role and no country)."""
         role = self.role_on(day)
+        if role is not None and role.sector == NO_ACTOR:
+            return ""
         country = (role.country if role else None) or self.country or ""
         sector = role.sector if role else self.sector
         if not sector:
@@ -114,6 +118,7 @@ class ActorDictionary:
     titles: tuple[str, ...] = ()  # title keys, most senior first
     title_groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # "leader" -> member titles
     leader_titles: Mapping[str, str] = field(default_factory=dict)  # country -> title its "leader" holds
+    prefix_words: Mapping[str, str] = field(default_factory=dict)  # agent phrase -> code put before the actor's
     _holders: Mapping[tuple[str, str], tuple[tuple[ActorEntry, Role], ...]] = field(
         default_factory=dict, repr=False
     )
@@ -152,9 +157,10 @@ class ActorDictionary:
         return tuple(p for p in self.phrases if p.actor_id == actor_id)
 
 
-def load_actor_dictionary(extra: Sequence[Path] = ()) -> ActorDictionary:
-    """Load the package's actor files, then `extra` user files (their entries replace same ids)."""
-    paths = [DATA_DIR / name for name in PACKAGE_FILES] + [Path(p) for p in extra]
+def load_actor_dictionary(extra: Sequence[Path] = (), builtin: bool = True) -> ActorDictionary:
+    """Load the package's actor files (unless `builtin` is False), then `extra` user files (their entries
+    replace same ids)."""
+    paths = [DATA_DIR / name for name in PACKAGE_FILES if builtin] + [Path(p) for p in extra]
     raw = _Raw()
     for path in paths:
         raw.read(path)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex
 
@@ -42,43 +41,59 @@ def split_initialism_hyphens(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
+_END = ""  # trie key that ends a phrase (no token is empty)
+_SIMPLE = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+
+
 class ActorRuler:
     """Marks dictionary forms as entities before the statistical NER sees the text.
 
-    Two phrase matchers (lowercase and exact) instead of spaCy's EntityRuler: the exact forms would
-    otherwise be token patterns, whose matcher costs a fifth of the parse.
+    Two word tries (lowercase and exact) over token texts instead of spaCy's EntityRuler or PhraseMatcher:
+    those create a vocabulary entry for every word of every phrase, which with tens of thousands of names
+    (the PETRARCH actor dictionaries) costs seconds at start-up. A phrase is split into tokens as the
+    tokenizer splits text; plain words separated by single blanks are split on the blanks, unless one of them
+    is a tokenizer special case ("cannot").
     """
 
     def __init__(self, vocab) -> None:
         self.vocab = vocab
-        self.lower = PhraseMatcher(vocab, attr="LOWER")
-        self.exact = PhraseMatcher(vocab, attr="ORTH")
-        self.labels: dict[int, tuple[str, str]] = {}  # match key → (label, pattern id)
+        self.lower: dict = {}
+        self.exact: dict = {}
 
     def add(self, nlp: Language, phrases: list[Phrase]) -> None:
-        lower: dict[str, list] = {}
-        exact: dict[str, list] = {}
-        seen: set[tuple[str, bool]] = set()
+        special = {key.lower() for key in nlp.tokenizer.rules} if getattr(nlp.tokenizer, "rules", None) else set()
         for phrase in phrases:
-            key = (phrase.text if phrase.case_sensitive else phrase.text.lower(), phrase.case_sensitive)
-            if key in seen or not phrase.text.strip():
+            text = phrase.text.strip()
+            if not text:
                 continue
-            seen.add(key)
+            if _SIMPLE.fullmatch(text) and not any(w.lower() in special for w in text.split(" ")):
+                words = text.split(" ")
+            else:
+                words = [t.text for t in nlp.make_doc(text)]
+            node = self.exact if phrase.case_sensitive else self.lower
+            for word in words if phrase.case_sensitive else (w.lower() for w in words):
+                node = node.setdefault(word, {})
+            if _END in node:
+                continue  # the first entry for a form keeps it
             # weak forms ("Brussels", "the West Bank") are marked, so that no shorter form inside them matches,
             # but stand for no actor: they need context this ruler does not check
             ident = pattern_id(phrase) if not phrase.weak else f"{phrase.actor_id}|weak-{phrase.role}|"
-            self.labels[self.vocab.strings.add(ident)] = (phrase_label(phrase), ident)
-            (exact if phrase.case_sensitive else lower).setdefault(ident, []).append(nlp.make_doc(phrase.text))
-        for ident, docs in lower.items():
-            self.lower.add(ident, docs)
-        for ident, docs in exact.items():
-            self.exact.add(ident, docs)
+            node[_END] = (phrase_label(phrase), ident)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for match_id, start, end in [*self.lower(doc), *self.exact(doc)]:
-            label, ident = self.labels[match_id]
-            spans.append(Span(doc, start, end, label=label, span_id=ident))
+        for trie, words in ((self.lower, [t.lower_ for t in doc]), (self.exact, [t.text for t in doc])):
+            for start in range(len(words)):
+                node = trie.get(words[start])
+                end = start + 1
+                while node is not None:
+                    found = node.get(_END)
+                    if found is not None:
+                        spans.append(Span(doc, start, end, label=found[0], span_id=found[1]))
+                    if end >= len(words):
+                        break
+                    node = node.get(words[end])
+                    end += 1
         if spans:
             doc.set_ents(_longest_first(spans), default="unmodified")
         return doc

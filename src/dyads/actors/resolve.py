@@ -96,7 +96,7 @@ class DocumentActors:
             self.last_plural = actor
 
     def build(self, text: str, entry: ActorEntry, sector: str | None = None, former: bool = False) -> Actor:
-        if entry.kind == "person":
+        if entry.kind == "person" or (entry.roles and sector is None):  # dated roles decide the code
             code = entry.code_on(self.day)
             role = entry.role_on(self.day)
             country = (role.country if role and role.country else None) or entry.country
@@ -138,6 +138,8 @@ class SentenceActors:
                 if ent.root.dep_ not in ("amod", "compound", "poss") or owned.i < ent.end or not (
                         self._title(owned) or self._sector(owned)):
                     continue
+            if entry.roles and not entry.code_on(document.day):
+                continue  # on this day the form stands for no actor (a dictionary's null code)
             mention = ActorMention(ent, entry, role, sector)
             self.mentions.append(mention)
             for token in ent:
@@ -148,6 +150,12 @@ class SentenceActors:
         head = mention.span.root
         former = self._former(head)
         actor = self.document.build(mention.span.text, mention.entry, mention.sector, former)
+        if actor.sector is None and actor.country and mention.entry.kind != "person":
+            # "Bree Prime Minister Romendacil", "the Ithilen military spokesman Arvedui": the words naming the
+            # office or body before a name give the sector
+            sector = self._sector_before(mention.span)
+            if sector is not None:
+                return Actor(actor.text, compose(actor.country, sector), actor.country, sector, actor.actor_id)
         if mention.entry.kind == "person" and actor.sector == "ELI" and actor.country and not former:
             # "Russian President Boris Yeltsin": the text names the office he holds, whatever our dates say
             title = next((t for c in head.children if c.dep_ == "compound" and c.i < mention.span.start
@@ -177,10 +185,34 @@ class SentenceActors:
         actors: list[Actor] = []
         for head in [token, *(c for c in token.conjuncts if c.i > token.i)]:
             actor = self.resolve_one(head, possessor)
+            if actor is not None and actor.country is None and actor.sector and actors and actors[0].country and \
+                    actors[0].actor_id is None and actors[0].sector:
+                # "Danish media and government": the country named once qualifies both
+                actor = Actor(actor.text, compose(actors[0].country, actor.sector), actors[0].country, actor.sector)
             if actor is not None and all(actor.code != a.code or actor.actor_id != a.actor_id for a in actors):
                 actors.append(actor)
                 actors.extend(self._conjoined_owners(head, actor))
+                actors.extend(self._listed_owners(head, actor))
         return actors
+
+    def _listed_owners(self, head: Token, actor: Actor) -> list[Actor]:
+        """ "the ambassadors of Ostmark, Veldoria and Rohan": one actor per country the owners list names."""
+        if actor.actor_id is not None or not actor.sector or not actor.country:
+            return []
+        extra = []
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _OWNER_PREPS:
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                for conj in pobj.conjuncts:
+                    mention = self.by_token.get(conj.i)
+                    if mention is None or mention.entry.kind not in ("country", "igo", "group"):
+                        continue
+                    owner = self.mention_actor(mention)
+                    if owner.country and owner.country != actor.country:
+                        extra.append(Actor(f"{head.text} of {conj.text}", compose(owner.country, actor.sector),
+                                           owner.country, actor.sector, None))
+        return extra
 
     def _conjoined_owners(self, head: Token, actor: Actor) -> list[Actor]:
         """ "Hungarian and Romanian officials": one actor per conjoined country modifier."""
@@ -199,6 +231,29 @@ class SentenceActors:
         return extra
 
     def resolve_one(self, token: Token, possessor: bool = True) -> Actor | None:
+        actor = self._resolve_one(token, possessor)
+        if actor is not None and actor.code and self.dictionary.prefix_words:
+            prefix = self._prefix(token)
+            if prefix is not None and not actor.code.startswith(prefix):
+                # "MSF Arnor": an agent whose code goes before the actor's (PETRARCH's NGO~)
+                return Actor(actor.text, prefix + actor.code, actor.country, actor.sector, actor.actor_id)
+        return actor
+
+    def _prefix(self, token: Token) -> str | None:
+        """A prefix agent among the words before the head of the phrase (the longest, up to four words)."""
+        words = self.dictionary.prefix_words
+        modifiers = [t for t in token.subtree if t.i < token.i and t.dep_ in ("compound", "amod", "nmod")
+                     and t.i not in self.by_token]
+        for size in range(min(4, len(modifiers)), 0, -1):
+            for start in range(len(modifiers) - size + 1):
+                run = modifiers[start:start + size]
+                if run[-1].i - run[0].i == size - 1:  # consecutive words
+                    found = words.get(" ".join(t.lower_ for t in run))
+                    if found is not None:
+                        return found
+        return None
+
+    def _resolve_one(self, token: Token, possessor: bool = True) -> Actor | None:
         mention = self.by_token.get(token.i)
         if mention is not None:
             if mention.role in ("adjective", "demonym") and mention.entry.kind == "country":
@@ -338,11 +393,48 @@ class SentenceActors:
     def _sector(self, token: Token) -> str | None:
         words = self.dictionary.sector_words
         modifiers = self._modifier_words(token)
-        for start in range(len(modifiers)):
-            phrase = " ".join(m.lower_ for m in modifiers[start:]) + " " + token.lower_
+        run = self._left_run(token.i, token)  # nested modifiers too: "human rights activists"
+        for group in (run, modifiers):
+            for start in range(len(group)):
+                phrase = " ".join(m.lower_ for m in group[start:]) + " " + token.lower_
+                if phrase in words:
+                    return words[phrase]
+        of_phrase = self._of_phrase(token)  # "the ministry of silly walks"
+        if of_phrase is not None and of_phrase in words:
+            return words[of_phrase]
+        return words.get(token.lower_) or words.get(token.lemma_.lower())
+
+    def _left_run(self, stop: int, head: Token) -> list[Token]:
+        """The modifier words right before index `stop` inside `head`'s phrase, up to another actor's name."""
+        run: list[Token] = []
+        index = stop - 1
+        inside = {t.i for t in head.subtree}
+        while index >= self.span.start:
+            word = self.span.doc[index]
+            if index not in inside or index in self.by_token or word.dep_ not in ("compound", "amod", "nmod") \
+                    or not word.is_alpha:
+                break
+            run.insert(0, word)
+            index -= 1
+        return run
+
+    def _sector_before(self, span: Span) -> str | None:
+        """A sector phrase ending right before a name: "Prime Minister" in "Bree Prime Minister Romendacil"."""
+        run = self._left_run(span.start, span.root)
+        words = self.dictionary.sector_words
+        for start in range(len(run)):
+            phrase = " ".join(t.lower_ for t in run[start:])
             if phrase in words:
                 return words[phrase]
-        return words.get(token.lower_) or words.get(token.lemma_.lower())
+        return None
+
+    def _of_phrase(self, token: Token) -> str | None:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                tail = [t for t in prep.subtree]
+                if tail and len(tail) <= 5 and all(t.is_alpha for t in tail):
+                    return " ".join([token.lower_, *(t.lower_ for t in tail)])
+        return None
 
     def _country_of(self, token: Token, direct: bool = False,
                     possessive: bool = True) -> tuple[ActorEntry, Actor] | None:

@@ -11,12 +11,14 @@ import csv
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from dyads.errors import GoldFileError
+from dyads.eval.gold import read_gold
+from dyads.eval.petrarch import PETRARCH_GOLD, PetrarchGold, load_petrarch, petrarch_notes, score_petrarch
 from dyads.records import Actor, Document, Event
 
 # PLOVER renamed four types after the GSR was coded
@@ -47,16 +49,7 @@ class PloverGold:
     targets: frozenset[str]
 
 
-NON_STATE_PREFIXES = ("IGO", "NGO", "IMG", "MNC")  # CAMEO codes of international and non-state actors
 PLOVER_GOLD = "a JSON array of PLOVER records with id, text and event (like plover_gsr_dev.json)"
-PETRARCH_GOLD = "PETRARCH unit-test XML: <Sentences> of <Sentence id=… date=…> with <Text> and <EventCoding>"
-
-
-def _read_gold(path: Path, expected: str) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise GoldFileError(path, getattr(error, "strerror", None) or str(error), expected) from None
 
 
 def _plover_codes(value: Any) -> frozenset[str]:
@@ -67,7 +60,7 @@ def _plover_codes(value: Any) -> frozenset[str]:
 
 def load_plover(path: Path) -> list[PloverGold]:
     try:
-        raw_records = json.loads(_read_gold(path, PLOVER_GOLD))
+        raw_records = json.loads(read_gold(path, PLOVER_GOLD))
     except json.JSONDecodeError as error:
         raise GoldFileError(path, f"not JSON ({error})", PLOVER_GOLD) from None
     if not isinstance(raw_records, list):
@@ -116,97 +109,6 @@ def score_plover(gold: list[PloverGold], events: dict[str, list[Event]]) -> dict
     }
 
 
-@dataclass(frozen=True, slots=True)
-class PetrarchGold:
-    record_id: str
-    text: str
-    date: str | None
-    codings: tuple[tuple[str, str, str], ...]  # (source country, target country, CAMEO code)
-
-
-_SENTENCE = re.compile(r"<Sentence ([^>]*?)/?>(.*?)(?=<Sentence |</Sentences>)", re.S)
-_ATTRS = re.compile(r'(\w+)="([^"]*)"')
-
-
-def load_petrarch(path: Path) -> list[PetrarchGold]:
-    """PETRARCH's unit-test XML (not well-formed XML: <Sentence …> openers are self-closed)."""
-    text = _read_gold(path, PETRARCH_GOLD)
-    start, end = text.find("<Sentences>"), text.rfind("</Sentences>")
-    if start < 0 or end < start:
-        raise GoldFileError(path, "no <Sentences> … </Sentences> element", PETRARCH_GOLD)
-    end += len("</Sentences>")
-    records = []
-    for match in _SENTENCE.finditer(text[start:end]):
-        attrs = dict(_ATTRS.findall(match.group(1)))
-        body = match.group(2)
-        sentence = re.search(r"<Text>(.*?)</Text>", body, re.S)
-        if not sentence or attrs.get("evaluate", "true").lower() == "false":
-            continue
-        codings = []
-        for coding in re.finditer(r"<EventCoding ([^>]*?)/?>", body):
-            fields = dict(_ATTRS.findall(coding.group(1)))
-            if "eventcode" in fields and "error" not in fields and fields.get("noevents", "").lower() != "true":
-                codings.append((country_of(fields.get("sourcecode")), country_of(fields.get("targetcode")),
-                                fields["eventcode"]))
-        day = attrs.get("date", "")
-        records.append(PetrarchGold(attrs.get("id", ""), " ".join(sentence.group(1).split()),
-                                    f"{day[:4]}-{day[4:6]}-{day[6:8]}" if len(day) == 8 else None,
-                                    tuple(codings)))
-    if not records:
-        raise GoldFileError(path, "no <Sentence> with a <Text> to evaluate", PETRARCH_GOLD)
-    return records
-
-
-def unknown_actor_codes(gold: list[PetrarchGold], is_country: Callable[[str], bool]) -> tuple[float, list[str]]:
-    """The share of gold codings whose source or target country code is no country `is_country` knows (nor an
-    international or non-state code, nor a placeholder such as ---), and those codes, most frequent first."""
-    counts: Counter[str] = Counter()
-    unknown_codings = total = 0
-    for record in gold:
-        for source, target, _ in record.codings:
-            total += 1
-            strange = [c for c in (source, target)
-                       if c.isalpha() and not c.startswith(NON_STATE_PREFIXES) and not is_country(c)]
-            counts.update(strange)
-            unknown_codings += bool(strange)
-    return (unknown_codings / total if total else 0.0), [code for code, _ in counts.most_common()]
-
-
-def petrarch_notes(gold: list[PetrarchGold], is_country: Callable[[str], bool]) -> list[str]:
-    """A warning when the gold names its actors by codes dyads cannot know, as PETRARCH's unit-test suite
-    does (its actors are fictional: Arnor, Gondor … defined in its own PETR.Validate dictionaries)."""
-    share, codes = unknown_actor_codes(gold, is_country)
-    if share < 0.25:
-        return []
-    return [f"{share:.0%} of the gold codings name an actor by a code that is no country dyads knows "
-            f"({', '.join(codes[:8])}{' …' if len(codes) > 8 else ''}). This looks like PETRARCH's unit-test suite, "
-            "whose fictional actors (Arnor, Gondor …) are defined in its PETR.Validate dictionaries; dyads codes "
-            "with its own actor dictionary, so these scores say little about dyads until it reads those "
-            "dictionaries."]
-
-
-def score_petrarch(gold: list[PetrarchGold], events: dict[str, list[Event]]) -> dict[str, Any]:
-    counts = {"root": [0, 0, 0], "code": [0, 0, 0]}  # tp, fp, fn
-    for record in gold:
-        found = events.get(record.record_id, [])
-        for level, width in (("root", 2), ("code", None)):
-            predicted = Counter((actor_country(e.source), actor_country(e.target),
-                                 e.cameo[:width] if width else e.cameo) for e in found)
-            expected = Counter((s, t, c[:width] if width else c) for s, t, c in record.codings)
-            hit = sum((predicted & expected).values())
-            counts[level][0] += hit
-            counts[level][1] += sum(predicted.values()) - hit
-            counts[level][2] += sum(expected.values()) - hit
-    report: dict[str, Any] = {"records": len(gold), "gold_events": counts["root"][0] + counts["root"][2]}
-    for level, (tp, fp, fn) in counts.items():
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        report[f"{level}_precision"] = round(precision, 3)
-        report[f"{level}_recall"] = round(recall, 3)
-        report[f"{level}_f1"] = round(2 * precision * recall / (precision + recall), 3) if precision + recall else 0.0
-    return report
-
-
 def code_documents(pipeline: Any, documents: Iterable[Document]) -> dict[str, list[Event]]:
     return {result.document.doc_id: result.events for result in pipeline.process_documents(documents)}
 
@@ -218,7 +120,9 @@ def evaluate_plover(path: Path, pipeline: Any) -> dict[str, Any]:
 
 
 def evaluate_petrarch(path: Path, pipeline: Any) -> dict[str, Any]:
-    """Scores, plus "notes" when the gold's actors are not ones dyads can know."""
+    """PETRARCH's unit-test records, scored as `dyads.eval.petrarch` describes, plus "notes" when the gold's
+    actors are not ones dyads knows. Code them with the records' own dictionaries (the PETR.Validate.* files)
+    and `only_dictionaries` for a compatibility test."""
     from dyads.places.codes import PlaceCodes
 
     gold = load_petrarch(path)
@@ -293,3 +197,8 @@ def evaluate_cameo_examples(path: Path, pipeline: Any, exclude: Iterable[str] = 
     plover_of = {c.code: c.plover_event for c in load_codebook()}
     return {**score_cameo_examples(gold, events, plover_of), "left_out_as_dev": len(removed),
             "left_out": [f"{code} ({similar:.2f})" for code, similar in removed]}
+
+
+__all__ = ["PETRARCH_GOLD", "PetrarchGold", "code_documents", "country_of", "evaluate_cameo_examples",
+           "evaluate_petrarch", "evaluate_plover", "load_petrarch", "load_plover", "petrarch_notes",
+           "score_petrarch", "score_plover"]

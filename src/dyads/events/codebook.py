@@ -90,6 +90,14 @@ class Codebook:
     def codes(self) -> tuple[str, ...]:
         return tuple(self._codes)
 
+    def lookup(self, code: str) -> CameoCode:
+        """The code's record; a code outside CAMEO (a user dictionary's own, such as TABARI's `174K`) gets a
+        record with its first two characters as root, no Goldstein score (0.0), quad class 0 and no PLOVER type."""
+        known = self._codes.get(code)
+        if known is not None:
+            return known
+        return CameoCode(code, code[:2], "not a CAMEO code", 0.0, 0, None, None, None)
+
     def roots(self) -> tuple[CameoCode, ...]:
         return tuple(c for c in self if c.is_root)
 

@@ -10,7 +10,7 @@ actor only wants ("aims to weaken") are left to the goals stage.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Token
@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from dyads.actors.resolve import SentenceActors
 from dyads.dates import resolve_date_phrase, to_date
 from dyads.events.codebook import Codebook
+from dyads.events.context import match_context, words_after
 from dyads.events.modality import ModalityCues, governed_by_goal, modality_of, reported_clauses, reports
 from dyads.events.model.coder import CODERS, LearnedCoder, LearnedPattern
 from dyads.events.pairing import (
@@ -28,7 +29,7 @@ from dyads.events.pairing import (
     pair_actors,
     same_actor,
 )
-from dyads.events.patterns import NounPattern, PatternSet, VerbPattern
+from dyads.events.patterns import NULL_CODE, NounPattern, PatternSet, VerbPattern
 from dyads.events.recode import Recoder
 from dyads.lemmas import lemma_candidates, lemma_in
 from dyads.parse import sentence_ents
@@ -84,6 +85,17 @@ class Match:
     confidence: float = 0.9
     reciprocal: bool = False
     anchor: Token | None = None  # another word that places the act: the attack in "a bombing near Samarra killed …"
+
+
+@dataclass(slots=True)
+class _Bound:
+    """Actors a pattern's context slots named: (actors, how they were found); empty = find them as usual."""
+
+    sources: tuple[list[Actor], str] | tuple = ()
+    targets: tuple[list[Actor], str] | tuple = ()
+
+
+_UNBOUND = _Bound()
 
 
 class EventCoder:
@@ -168,6 +180,13 @@ class EventCoder:
         lemma = next((c for c in lemma_candidates(verb) if c in self._verb_lemmas), verb.lemma_.lower())
         patterns = self.patterns.verbs_for(lemma)
         for pattern in patterns:
+            if pattern.forms is not None and verb.lower_ not in pattern.forms:
+                continue  # a dictionary that lists the verb's forms ("LEFT" is not "LEAVE")
+            bound = self._bind_context(verb, pattern, actors)
+            if bound is None:
+                continue
+            if pattern.codes_nothing:
+                return None  # a null pattern: the phrase is recognised, and it is no event
             if pattern.particle and not any(
                     c.lower_ == pattern.particle and c.dep_ in ("prt", "advmod", "prep") for c in children):
                 continue
@@ -189,7 +208,7 @@ class EventCoder:
             path = [f"trigger {verb.text}/{verb.dep_}"]
             coded_as: VerbPattern | NounPattern = pattern
             cause = None
-            sources, via = self._subject(verb, actors, passive)
+            sources, via = bound.sources or self._subject(verb, actors, passive, phrase="phrase" in pattern.source)
             if lemma in _OBJECT_CONTROL and any(c.dep_ in _SUBJECT_DEPS and c.lower_ in ("it", "this", "that")
                                                  for c in children) and any(map(_infinitive_complement, children)):
                 sources = []  # "it allows them to make inroads": a situation, not an actor, allows
@@ -201,7 +220,8 @@ class EventCoder:
             if not sources:
                 continue
             path.append(f"source via {via}")
-            targets, target_via = self._targets(verb, pattern, obj, actors, passive, sources, nearest=not reduced)
+            targets, target_via = bound.targets or self._targets(verb, pattern, obj, actors, passive, sources,
+                                                                 nearest=not reduced)
             # a pronoun subject counts when the clause reports its own speaker ("the union said it has called off")
             explicit = via.startswith(("nsubj", "agent")) and (verb.dep_ == "ccomp" and reports(
                 verb.head, self.cues) or not any(t.pos_ == "PRON" for t in verb.children if t.dep_ in _SUBJECT_DEPS))
@@ -248,6 +268,30 @@ class EventCoder:
             return Match(verb, coded_as, sources, targets, path, round(confidence, 2), reciprocal=not targets,
                          anchor=cause)
         return None
+
+    def _bind_context(self, verb: Token, pattern: VerbPattern, actors: SentenceActors) -> _Bound | None:
+        """Whether the words the pattern wants around the verb are there; the actors its slots bind.
+
+        `$` binds the source and `+` the target; `%` before the verb is a compound whose members act on each
+        other ("Gondor and Rohan have delayed …"), after it a compound target."""
+        if pattern.context is None:
+            return _UNBOUND
+        found = match_context(verb, pattern.context, lambda token: len(actors.resolve(token, possessor=False)))
+        if found is None:
+            return None
+        bound = _Bound()
+        for kind, token in found.bindings:
+            resolved = actors.resolve(token, possessor=False)
+            if kind == "source":
+                bound.sources = (resolved, f"slot $ {token.text}")
+            elif kind == "target":
+                bound.targets = (resolved, f"slot + {token.text}")
+            elif kind == "compound" and token.i < verb.i:
+                bound.sources = (resolved, f"slot % {token.text}")
+                bound.targets = (resolved, f"slot % {token.text}")
+            elif kind == "compound":
+                bound.targets = (resolved, f"slot % {token.text}")
+        return bound
 
     def _stative_match(self, verb: Token, actors: SentenceActors, consumed: set[int]) -> Match | None:
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -310,13 +354,16 @@ class EventCoder:
                 return Match(verb, REPORTED_DEMAND, speakers, targets, path, 0.7)
         return None
 
-    def _subject(self, verb: Token, actors: SentenceActors, passive: bool) -> tuple[list[Actor], str]:
+    def _subject(self, verb: Token, actors: SentenceActors, passive: bool,
+                 phrase: bool = False) -> tuple[list[Actor], str]:
+        """Who acts: the subject (the agent of a passive). With `phrase`, a subject that is no actor stands for
+        the actor it belongs to ("Eriador's death toll" -> Eriador), as PETRARCH codes noun phrases."""
         if passive:
             for child in verb.children:
                 if child.dep_ == "agent":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
-                            return actors.resolve(pobj, possessor=False), f"agent by {pobj.text}"
+                            return actors.resolve(pobj, possessor=phrase), f"agent by {pobj.text}"
             return [], ""
         node = verb
         climbed: set[int] = set()
@@ -330,7 +377,7 @@ class EventCoder:
                     c.dep_ == "xcomp" and c.i in climbed for c in node.children):
                 return [], ""  # "it is expensive to take a case": an expletive, no one acts
             if subject is not None:
-                return actors.resolve(subject, possessor=False), f"{subject.dep_} {subject.text}"
+                return actors.resolve(subject, possessor=phrase), f"{subject.dep_} {subject.text}"
             if node.dep_ == "xcomp":
                 head = node.head
                 raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
@@ -391,6 +438,11 @@ class EventCoder:
                         if found:
                             return found, f"inside {dep} {child.text}"
                 continue
+            if slot == "next":
+                found, token = self._next_actor(verb, actors)
+                if found:
+                    return found, f"next actor {token.text}"
+                continue
             if slot == "iobj":
                 for child in verb.children:
                     if child.dep_ in ("dative", "iobj"):
@@ -406,8 +458,8 @@ class EventCoder:
                             found = actors.resolve(pobj) or self._event_owner(pobj, actors)
                             if found:
                                 return found, f"{slot} {pobj.text}"
-        if pattern.target_required:
-            return [], ""  # `!` patterns take their target from the named slots only
+        if pattern.target_required or "next" in slots:
+            return [], ""  # `!` patterns take their target from the named slots only, as PETRARCH's do
         for clause in verb.children:  # "demanded that President X abandon …": the clause's subject
             if clause.dep_ == "ccomp" and pattern.code[:2] in ("02", "08", "10", "11"):
                 subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -509,6 +561,19 @@ class EventCoder:
             if found:
                 return found, f"subject {subject.text} of the condition '{node.text}'"
         return [], ""
+
+    def _next_actor(self, verb: Token, actors: SentenceActors) -> tuple[list[Actor], Token | None]:
+        """The first actor after the verb in its phrase, as its noun phrase codes it: "restore ties with Gondor's
+        government" -> GONGOV (PETRARCH's target)."""
+        for token in words_after(verb):
+            if not actors.resolve(token, possessor=False):
+                continue
+            head = token
+            while head.dep_ in ("compound", "amod", "poss", "nmod", "case") and head.head.i > head.i and \
+                    head.head.pos_ in ("NOUN", "PROPN"):
+                head = head.head
+            return actors.resolve(head, possessor=False) or actors.resolve(token, possessor=False), head
+        return [], None
 
     def _nearest_target(self, verb: Token, actors: SentenceActors, inclusive: bool = False) -> list[Actor]:
         """The first actor in the trigger's complements, breadth first (PETRARCH takes the next actor)."""
@@ -617,52 +682,84 @@ class EventCoder:
     def code(self, actors: SentenceActors, *, doc_id: str, sentence_index: int, char_span: tuple[int, int],
              sentence_text: str, doc_date: str | None, doc_year: int, is_root: bool,
              location_for: object | None = None) -> list[Event]:
+        where = _Where(doc_id, sentence_index, char_span, sentence_text, doc_date, doc_year, is_root, location_for,
+                       actors, tuple({m.entry.country for m in actors.mentions if m.entry.kind in ("country", "group")
+                                      and m.entry.country and len(m.entry.country) == 3}))
         events: list[Event] = []
-        seen: set[tuple] = set()
-        per_trigger: dict[int, int] = {}  # events so far for each trigger token: ids stay unique
-        countries = tuple({m.entry.country for m in actors.mentions
-                           if m.entry.kind in ("country", "group") and m.entry.country and len(m.entry.country) == 3})
         for match in self.find_matches(actors):
-            code = self.codebook[match.pattern.code]
-            modality = modality_of(match.trigger, actors.span, doc_year, self.cues)
-            if self.recoder is not None:
-                code, modality = self.recoder.recode(code, modality, self.codebook, match.trigger)
-            location = location_for(match.trigger) if location_for else None
-            if location is None and match.anchor is not None and location_for:
-                location = location_for(match.anchor)
-            plover = code.plover
-            if match.pattern.plover and code.code == match.pattern.code:
-                event_type, mode = match.pattern.plover
-                plover = {**plover, "event": event_type, "mode": mode}
-            pairs = []
-            for source, target in pair_actors(match.sources, match.targets, match.pattern.code):
-                target = located_target(source, target, location, code.code)
-                homed = home_actor(source, target, location, match.pattern.code, countries)
-                if target is not None and homed.code == target.code:
-                    if homed is source:
-                        continue  # "the Israeli leader met security officials": an actor is not its own target
-                    # "President X threatened a curfew in Algiers": the act is aimed at his own country
-                    target = Actor(target.text, target.country, target.country, None, None)
-                pairs.append((homed, target))
-            for source, target in pairs:
-                key = (source.code, target.code if target else None, code.code, match.trigger.i)
-                if key in seen:
-                    continue
-                seen.add(key)
-                n = per_trigger[match.trigger.i] = per_trigger.get(match.trigger.i, -1) + 1
-                events.append(Event(
-                    event_id=f"{doc_id}#e{sentence_index}.{match.trigger.i - actors.span.start}.{n}",
-                    doc_id=doc_id, sentence_index=sentence_index, sentence=sentence_text,
-                    char_start=char_span[0], char_end=char_span[1], source=source, target=target,
-                    trigger=match.trigger.text, cameo=code.code, cameo_root=code.root,
-                    quad_class=code.quad_class, goldstein=code.goldstein, plover=plover,
-                    modality=modality.value, location=location, date=_event_date(match.trigger, doc_date),
-                    is_root=is_root,
-                    rule=match.pattern.rule(), confidence=match.confidence,
-                    explanation={"pattern": match.pattern.text, "where": match.pattern.where(),
-                                 "path": match.path, "modality_cue": modality.cue},
-                ))
+            pattern = match.pattern
+            paired = isinstance(pattern, VerbPattern) and pattern.reverse_code is not None
+            if paired:  # `[032:033]`: the visit, and its receipt by the one visited; `[:173]`: only the latter
+                receipt = Match(match.trigger, replace(pattern, code=pattern.reverse_code, reverse_code=None),
+                                match.targets, match.sources, match.path, match.confidence, anchor=match.anchor)
+                if pattern.code != NULL_CODE:
+                    events.extend(self._events(match, where))
+                events.extend(self._events(receipt, where))
+            else:
+                events.extend(self._events(match, where))
         return events
+
+    def _events(self, match: Match, where: _Where) -> list[Event]:
+        """One event per source x target pair of a fired pattern."""
+        actors = where.actors
+        code = self.codebook.lookup(match.pattern.code)
+        modality = modality_of(match.trigger, actors.span, where.doc_year, self.cues)
+        if self.recoder is not None and code.code in self.codebook:
+            code, modality = self.recoder.recode(code, modality, self.codebook, match.trigger)
+        location = where.location_for(match.trigger) if where.location_for else None
+        if location is None and match.anchor is not None and where.location_for:
+            location = where.location_for(match.anchor)
+        plover = code.plover
+        if match.pattern.plover and code.code == match.pattern.code:
+            event_type, mode = match.pattern.plover
+            plover = {**plover, "event": event_type, "mode": mode}
+        pairs = []
+        for source, target in pair_actors(match.sources, match.targets, match.pattern.code):
+            target = located_target(source, target, location, code.code)
+            homed = home_actor(source, target, location, match.pattern.code, where.countries)
+            if target is not None and homed.code == target.code:
+                if homed is source:
+                    continue  # "the Israeli leader met security officials": an actor is not its own target
+                # "President X threatened a curfew in Algiers": the act is aimed at his own country
+                target = Actor(target.text, target.country, target.country, None, None)
+            pairs.append((homed, target))
+        events = []
+        for source, target in pairs:
+            key = (source.code, target.code if target else None, code.code, match.trigger.i)
+            if key in where.seen:
+                continue
+            where.seen.add(key)
+            n = where.per_trigger[match.trigger.i] = where.per_trigger.get(match.trigger.i, -1) + 1
+            events.append(Event(
+                event_id=f"{where.doc_id}#e{where.sentence_index}.{match.trigger.i - actors.span.start}.{n}",
+                doc_id=where.doc_id, sentence_index=where.sentence_index, sentence=where.sentence_text,
+                char_start=where.char_span[0], char_end=where.char_span[1], source=source, target=target,
+                trigger=match.trigger.text, cameo=code.code, cameo_root=code.root,
+                quad_class=code.quad_class, goldstein=code.goldstein, plover=plover,
+                modality=modality.value, location=location, date=_event_date(match.trigger, where.doc_date),
+                is_root=where.is_root, rule=match.pattern.rule(), confidence=match.confidence,
+                explanation={"pattern": match.pattern.text, "where": match.pattern.where(),
+                             "path": match.path, "modality_cue": modality.cue},
+            ))
+        return events
+
+
+@dataclass(slots=True)
+class _Where:
+    """Where the events of one sentence come from, and what coding the sentence has seen so far."""
+
+    doc_id: str
+    sentence_index: int
+    char_span: tuple[int, int]
+    sentence_text: str
+    doc_date: str | None
+    doc_year: int
+    is_root: bool
+    location_for: object | None
+    actors: SentenceActors
+    countries: tuple[str, ...]
+    seen: set[tuple] = field(default_factory=set)
+    per_trigger: dict[int, int] = field(default_factory=dict)  # events so far for each trigger: ids stay unique
 
 
 # "X said Y must …": the speaker demands something of Y

@@ -17,11 +17,15 @@ from typing import Literal
 
 from dyads.errors import DataFileError
 from dyads.events.codebook import PLOVER_EVENTS, Codebook
+from dyads.events.context import Context
 
 Kind = Literal["verbs", "nouns"]
 
-# Grammatical slots a pattern may name besides a preposition.
-VERB_SLOTS = frozenset({"dobj", "iobj", "nsubj"})
+# Grammatical slots a pattern may name besides a preposition; `next` is the first actor after the verb in its
+# phrase (PETRARCH's target: "restore full ties with Gondor almost five years after …" -> Gondor).
+VERB_SLOTS = frozenset({"dobj", "iobj", "nsubj", "next"})
+# `<phrase`: the subject's noun phrase as PETRARCH codes it, by the actors it holds ("Eriador's death toll" -> Eriador)
+VERB_SOURCE_SLOTS = VERB_SLOTS | {"phrase"}
 NOUN_SLOTS = frozenset({"poss", "amod", "compound"})
 # Prepositions a slot may name (a closed class, listed so that typos such as `>agaisnt` are caught).
 PREPOSITIONS = frozenset(
@@ -32,6 +36,7 @@ PREPOSITIONS = frozenset(
 )
 NO_TARGET = "-"
 REMOVE = "-"  # a code of "-" in a user file removes the earlier pattern with the same key
+NULL_CODE = "---"  # PETRARCH's null code: the pattern recognises the phrase and codes no event
 
 _CODE = re.compile(r"\d{2,4}")
 _LEMMA = re.compile(r"[a-z][a-z'\-]*")
@@ -59,6 +64,11 @@ class VerbPattern:
     specificity: int  # 1 (the lemma) + one per particle / object / xcomp constraint
     target_required: bool = False  # `>dobj!`: the pattern matches only when a target actor is found
     plover: tuple[str, str | None] | None = None  # `@RETREAT/resign`: PLOVER event and mode, where the manual differs
+    # Compiled from PETRARCH/TABARI dictionaries (dyads.events.petrarch):
+    forms: frozenset[str] | None = None  # the verb's surface forms (lower case); None = any form of the lemma
+    context: Context | None = None  # words wanted before and after the verb
+    reverse_code: str | None = None  # the paired act from target to source: `[032:033]`, `[:173]`
+    also: tuple[str, ...] = ()  # further lemmas the pattern is filed under (a PETRARCH block's other verbs)
 
     def where(self) -> str:
         return f"{self.file}:{self.line}"
@@ -66,6 +76,11 @@ class VerbPattern:
     def rule(self) -> str:
         """A stable rule id for event records: `verbs.txt:120`."""
         return f"{Path(self.file).name}:{self.line}"
+
+    @property
+    def codes_nothing(self) -> bool:
+        """A null pattern (`[---]`): it recognises the phrase, and no event is coded."""
+        return self.code == NULL_CODE and self.reverse_code is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +109,8 @@ def _by_specificity(patterns: Iterable[VerbPattern | NounPattern]) -> dict[str, 
     index: dict[str, list] = {}
     for order, pattern in enumerate(patterns):
         index.setdefault(pattern.lemma, []).append((order, pattern))
+        for lemma in getattr(pattern, "also", ()):
+            index.setdefault(lemma, []).append((order, pattern))
 
     def key(item: tuple[int, VerbPattern | NounPattern]) -> tuple:
         order, p = item
@@ -137,6 +154,10 @@ class PatternSet:
 
     def codes(self) -> frozenset[str]:
         return frozenset(p.code for p in (*self.verbs, *self.nouns))
+
+    def with_verbs(self, extra: Sequence[VerbPattern]) -> PatternSet:
+        """A new set with `extra` verb patterns added after these (compiled user dictionaries)."""
+        return PatternSet(verbs=(*self.verbs, *extra), nouns=self.nouns, replaced=self.replaced)
 
 
 # --------------------------------------------------------------------------- line parsing
@@ -230,7 +251,7 @@ def _parse_verb(text: str, file: str, line: int) -> tuple[tuple[VerbPattern, ...
             elif slot:
                 target.append(slot)
         elif marker == "<":
-            slot = _slot(rest, VERB_SLOTS, "source", problems)
+            slot = _slot(rest, VERB_SOURCE_SLOTS, "source", problems)
             if slot in source:
                 problems.append(f"source slot {slot!r} listed twice")
             elif slot:
