@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TRAINING = ROOT / "training" / "events"
 OUT = ROOT / "src" / "dyads" / "data" / "events" / "model"
 DEFAULT_THRESHOLDS = {"trigger": 0.5, "trigger_min": 0.3, "source": 0.3, "target": 0.3, "veto": 0.9,
-                      "targetless": 0.25}
+                      "targetless": 0.25, "force_target": 0.1, "target_floor": 0.02}
 
 
 @dataclass
@@ -73,8 +73,10 @@ class Capture:
         raw = self.passages[result.document.doc_id]
         gold = gold_events(raw)
         passage = Passage(raw["id"], raw["date"])
+        views: list[SentenceView] = []
         for sentence, actors in zip(sentences, context["sentence_actors"], strict=True):
-            view = sentence_view(actors, rule_hints(self.coder.matches(actors)))
+            view = sentence_view(actors, rule_hints(self.coder.matches(actors)), views[-2:])
+            views.append(view)
             offsets = {t.i: sentence.original(t.idx, t.idx + len(t)) for t in sentence.span}
             chars = (sentence.char_start, sentence.char_end)
             inside = [g for g in gold if chars[0] <= g.trigger[0] < chars[1]]
@@ -242,9 +244,10 @@ def score_passages(coder: EventCoder, passages: list[Passage]) -> Tally:
     tally = Tally()
     for passage in passages:
         for index, sentence in enumerate(passage.sentences):
+            previous = [s.view.actors for s in passage.sentences[max(0, index - 2):index]]
             events = coder.code(sentence.view.actors, doc_id=passage.id, sentence_index=index,
                                 char_span=sentence.chars, sentence_text="", doc_date=passage.date,
-                                doc_year=int(passage.date[:4]), is_root=False)
+                                doc_year=int(passage.date[:4]), is_root=False, previous=previous)
             keys = [gold_keys(row) for row in sentence.gold_rows]
             predicted = {(country(e.source.code), country(e.target.code if e.target else None), e.cameo_root)
                          for e in events}

@@ -99,7 +99,8 @@ class EventStage:
         if discards is not None and any(discards.in_story(s.span.text) for s in sentences):
             context["events"] = result.events
             return  # a story about sport or entertainment codes no events
-        for sentence, actors in zip(sentences, context["sentence_actors"], strict=True):
+        every = context["sentence_actors"]
+        for sentence, actors in zip(sentences, every, strict=True):
             if sentence.unit.kind == "table_row":
                 continue  # table cells are labels and notes, not reports of acts
             if discards is not None and discards.in_sentence(sentence.span.text):
@@ -115,7 +116,7 @@ class EventStage:
                 actors, doc_id=result.document.doc_id, sentence_index=sentence.index,
                 char_span=(sentence.char_start, sentence.char_end), sentence_text=result.sentences[sentence.index].text,
                 doc_date=result.document.date, doc_year=year, is_root=sentence.index in lead,
-                location_for=location_for))
+                location_for=location_for, previous=every[max(0, sentence.index - 2):sentence.index]))
         _inherit_future(result.events)
         _inherit_past(result.events, sentences, year, self.coder.cues.years_before)
         context["events"] = result.events

@@ -10,6 +10,7 @@ actor only wants ("aims to weaken") are left to the goals stage.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -119,12 +120,13 @@ class EventCoder:
         self._violent_nouns = frozenset(p.lemma for p in patterns.nouns if p.code[:2] in _VIOLENT_ROOTS)
 
     # -- matching ------------------------------------------------------------------
-    def find_matches(self, actors: SentenceActors) -> list[Match]:
-        """The matches the chosen coder keeps: the rules', the model's, or both (`hybrid`)."""
+    def find_matches(self, actors: SentenceActors, previous: Sequence[SentenceActors] = ()) -> list[Match]:
+        """The matches the chosen coder keeps: the rules', the model's, or both (`hybrid`); the model may take an
+        actor from the `previous` sentences."""
         rule_matches = self.matches(actors)
         if self.learned is None or self.mode == "rules":
             return rule_matches
-        vetoed, proposals = self.learned.proposals(actors, rule_matches, self.mode)
+        vetoed, proposals = self.learned.proposals(actors, rule_matches, self.mode, previous)
         kept = [m for m in rule_matches if m.trigger.i not in vetoed]
         for proposal in proposals:
             path = [*proposal.path, "model evidence: " + ", ".join(f"{name} {weight:+.2f}"
@@ -681,12 +683,12 @@ class EventCoder:
     # -- events --------------------------------------------------------------------
     def code(self, actors: SentenceActors, *, doc_id: str, sentence_index: int, char_span: tuple[int, int],
              sentence_text: str, doc_date: str | None, doc_year: int, is_root: bool,
-             location_for: object | None = None) -> list[Event]:
+             location_for: object | None = None, previous: Sequence[SentenceActors] = ()) -> list[Event]:
         where = _Where(doc_id, sentence_index, char_span, sentence_text, doc_date, doc_year, is_root, location_for,
                        actors, tuple({m.entry.country for m in actors.mentions if m.entry.kind in ("country", "group")
                                       and m.entry.country and len(m.entry.country) == 3}))
         events: list[Event] = []
-        for match in self.find_matches(actors):
+        for match in self.find_matches(actors, previous):
             pattern = match.pattern
             paired = isinstance(pattern, VerbPattern) and pattern.reverse_code is not None
             if paired:  # `[032:033]`: the visit, and its receipt by the one visited; `[:173]`: only the latter

@@ -10,8 +10,8 @@ unless the model is sure the word names no act, and the model adds the acts no r
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -85,6 +85,7 @@ class LearnedCoder:
     codes: dict[str, str]  # "lemma|root" → the CAMEO code the training set uses most
     thresholds: dict[str, float]
     targetless: dict[str, float]  # root → share of its acts with no target in the training set
+    _recent: list = field(default_factory=list, compare=False, repr=False)  # (actors, view) of the last sentences
 
     @classmethod
     def load(cls, patterns: PatternSet, directory: Path | None = None) -> LearnedCoder:
@@ -99,8 +100,16 @@ class LearnedCoder:
                    dict(meta["thresholds"]), dict(meta["targetless"]))
 
     # -- reading a sentence ----------------------------------------------------------
-    def view(self, actors: SentenceActors, rule_matches: Iterable) -> SentenceView:
-        return sentence_view(actors, rule_hints(rule_matches))
+    def view(self, actors: SentenceActors, rule_matches: Iterable,
+             previous: Sequence[SentenceActors] = ()) -> SentenceView:
+        """The sentence as the model sees it; the `previous` sentences' actors are its context."""
+        view = sentence_view(actors, rule_hints(rule_matches), [self._view_of(p) for p in previous])
+        self._recent.append((actors, view))
+        del self._recent[:-4]
+        return view
+
+    def _view_of(self, actors: SentenceActors) -> SentenceView:
+        return next((view for seen, view in self._recent if seen is actors), None) or sentence_view(actors)
 
     def decisions(self, view: SentenceView) -> list[Decision]:
         found = []
@@ -121,27 +130,33 @@ class LearnedCoder:
         """Sources and targets of an act, by the role model; conjoined actors come along with the chosen one."""
         scored = []
         labels = self.roles.labels
-        for argument in view.arguments:
-            if argument.token.i == decision.token.i:
+        for argument in [*view.arguments, *view.context]:
+            if argument.token.i == decision.token.i and not argument.distance:
                 continue
             probs = self.roles.scores(argument_features(decision.token, argument, decision.root, view))
             scored.append((argument, probs[labels.index("source")], probs[labels.index("target")]))
         source = _best(scored, 1, self.thresholds["source"])
         if source is None:
             return [], [], []
-        sources = view.actors.resolve(source.token, possessor=False) or source.actors
+        sources = (view.actors.resolve(source.token, possessor=False) if not source.distance else []) or source.actors
         others = [item for item in scored if not _same(item[0], sources)]
         target = _best(others, 2, self.thresholds["target"])
+        if target is None and self.targetless.get(decision.root, 1.0) < self.thresholds.get("force_target", 0.0):
+            # an act that nearly always has someone on the receiving end: the likeliest one of another country
+            foreign = [item for item in others if item[0].actors[0].country not in {a.country for a in sources}]
+            target = _best(foreign, 2, self.thresholds.get("target_floor", 0.02))
         targets = []
         if target is not None:
-            targets = [a for a in view.actors.resolve(target.token) or target.actors if not _in(a, sources)]
+            found = view.actors.resolve(target.token) if not target.distance else []
+            targets = [a for a in found or target.actors if not _in(a, sources)]
         path = [f"trigger {decision.token.text}/{decision.token.dep_} (model {decision.root}: {decision.score:.2f})",
-                f"source {source.token.text} (model)"] + ([f"target {target.token.text} (model)"] if targets else [])
+                f"source {_where(source)} (model)"] + ([f"target {_where(target)} (model)"] if targets else [])
         return sources, targets, path
 
-    def proposals(self, actors: SentenceActors, rule_matches: list, mode: str) -> tuple[set[int], list[Proposal]]:
+    def proposals(self, actors: SentenceActors, rule_matches: list, mode: str,
+                  previous: Sequence[SentenceActors] = ()) -> tuple[set[int], list[Proposal]]:
         """What the model adds and which rule matches it vetoes (their trigger token ids), by `mode`."""
-        view = self.view(actors, rule_matches)
+        view = self.view(actors, rule_matches, previous)
         ruled = {m.trigger.i: m for m in rule_matches}
         vetoed: set[int] = set()
         found = []
@@ -180,6 +195,11 @@ def _best(scored: list[tuple[Argument, float, float]], column: int, threshold: f
         return None
     best = max(scored, key=lambda item: item[column])
     return best[0] if best[column] >= threshold else None
+
+
+def _where(argument: Argument) -> str:
+    back = f", {argument.distance} sentence(s) before" if argument.distance else ""
+    return f"{argument.token.text}{back}"
 
 
 def _same(argument: Argument, actors: list[Actor]) -> bool:

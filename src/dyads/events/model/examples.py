@@ -33,6 +33,8 @@ class GoldEvent:
     target: tuple[int, int] | None
     root: str
     code: str
+    source_code: str | None = None
+    target_code: str | None = None
 
 
 @dataclass(slots=True)
@@ -73,7 +75,7 @@ def gold_events(passage: dict) -> list[GoldEvent]:
         trigger = span_of(event["trigger"])
         if trigger is not None:
             found.append(GoldEvent(trigger, span_of(event.get("source_text")), span_of(event.get("target_text")),
-                                   event["cameo_root"], str(event["cameo"])))
+                                   event["cameo_root"], str(event["cameo"]), event.get("source"), event.get("target")))
     return found
 
 
@@ -117,6 +119,19 @@ def sentence_examples(view: SentenceView, offsets: dict[int, tuple[int, int]], e
 def _role_examples(view: SentenceView, trigger: Token, gold: list[GoldEvent], offsets: dict[int, tuple[int, int]],
                    group: str, alignment: Alignment) -> Iterator[Example]:
     arguments = [a for a in view.arguments if a.token.i != trigger.i]
+    labels, skip = _sentence_labels(view, arguments, gold, offsets, alignment)
+    root = gold[0].root
+    for argument in arguments:
+        i = argument.token.i
+        if i in skip and i not in labels:
+            continue  # a word inside an actor's phrase that is not its head: neither role nor none
+        yield Example(group, argument_features(trigger, argument, root, view), labels.get(i, "none"))
+    for argument in view.context:
+        yield Example(group, argument_features(trigger, argument, root, view), _context_label(argument, gold))
+
+
+def _sentence_labels(view: SentenceView, arguments: list, gold: list[GoldEvent], offsets: dict[int, tuple[int, int]],
+                     alignment: Alignment) -> tuple[dict[int, str], set[int]]:
     tokens = [a.token for a in arguments]
     labels: dict[int, str] = {}
     skip: set[int] = set()
@@ -131,12 +146,23 @@ def _role_examples(view: SentenceView, trigger: Token, gold: list[GoldEvent], of
             alignment.sources_found += role == "source"
             alignment.targets_found += role == "target"
             skip.update(t.i for t in tokens if t.i in offsets and chars[0] <= offsets[t.i][0] < chars[1])
-    root = gold[0].root
-    for argument in arguments:
-        i = argument.token.i
-        if i in skip and i not in labels:
-            continue  # a word inside an actor's phrase that is not its head: neither role nor none
-        yield Example(group, argument_features(trigger, argument, root, view), labels.get(i, "none"))
+    return labels, skip
+
+
+def _context_label(argument, gold: list[GoldEvent]) -> str:
+    """An earlier sentence's actor is a party when the sentence names none in that role and the codes agree."""
+    country = _country(argument.actors[0].code)
+    for event in gold:
+        if event.source is None and event.source_code and _country(event.source_code) == country:
+            return "source"
+        if event.target is None and event.target_code and _country(event.target_code) == country:
+            return "target"
+    return "none"
+
+
+def _country(code: str | None) -> str:
+    code = code or ""
+    return code[:6] if code.startswith(("IGO", "NGO", "IMG")) else code[:3]
 
 
 __all__ = ["Alignment", "Example", "GoldEvent", "gold_events", "head_in", "pattern_lexicons", "sentence_examples"]

@@ -26,6 +26,7 @@ _SLOT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", 
 class Argument:
     token: Token
     actors: list[Actor]
+    distance: int = 0  # sentences back: 0 in the trigger's own sentence, 1 the one before …
 
 
 @dataclass(slots=True)
@@ -46,9 +47,32 @@ class SentenceView:
     arguments: list[Argument]
     rules: dict[int, RuleHint] = field(default_factory=dict)
     quoted: frozenset[int] = frozenset()
+    context: list[Argument] = field(default_factory=list)  # actors of the sentences before, nearest first
 
 
-def sentence_view(actors: SentenceActors, rules: dict[int, RuleHint] | None = None) -> SentenceView:
+def sentence_view(actors: SentenceActors, rules: dict[int, RuleHint] | None = None,
+                  previous: list[SentenceView] = ()) -> SentenceView:
+    """A sentence's arguments, with the actors of the `previous` views (latest last) as context: a coder takes
+    a target, or a source the sentence only names by "the ministry", from what came before."""
+    view = SentenceView(actors.span, actors, _arguments(actors), rules or {}, _quoted(actors.span))
+    view.context = context_arguments(view, previous)
+    return view
+
+
+def context_arguments(view: SentenceView, previous: list[SentenceView], limit: int = 6) -> list[Argument]:
+    here = {a.code for argument in view.arguments for a in argument.actors}
+    found: list[Argument] = []
+    for distance, before in enumerate(reversed(previous), start=1):
+        for argument in before.arguments:
+            actor = argument.actors[0]
+            if argument.token.pos_ == "PRON" or not actor.country or actor.code in here:
+                continue
+            here.add(actor.code)
+            found.append(Argument(argument.token, argument.actors[:1], distance))
+    return found[:limit]
+
+
+def _arguments(actors: SentenceActors) -> list[Argument]:
     span = actors.span
     arguments = []
     for token in span:
@@ -62,7 +86,7 @@ def sentence_view(actors: SentenceActors, rules: dict[int, RuleHint] | None = No
         found = actors.resolve(token, possessor=False)
         if found:
             arguments.append(Argument(token, found[:1] if token.conjuncts else found))
-    return SentenceView(span, actors, arguments, rules or {}, _quoted(span))
+    return arguments
 
 
 def _quoted(span: Span) -> frozenset[int]:
@@ -168,15 +192,36 @@ def _step(token: Token) -> str:
     return f"prep:{token.lower_}" if token.dep_ in ("prep", "agent") else token.dep_
 
 
+def _kind(token: Token, actor: Actor) -> str:
+    if token.pos_ == "PRON":
+        return "pron"
+    return actor.sector or ("igo" if (actor.code or "").startswith("IGO") else "country")
+
+
+def context_features(trigger: Token, argument: Argument, root: str, view: SentenceView) -> list[str]:
+    """An actor of an earlier sentence as a party to this act: how far back, what kind, how salient it was."""
+    kind = _kind(argument.token, argument.actors[0])
+    dep = argument.token.dep_ if argument.token.dep_ in _SLOT_DEPS else "other"
+    own = {c.dep_ for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "poss")
+           and any(a.token.i == c.i for a in view.arguments)}
+    features = ["ctx", f"ctx+root={root}", f"ctx_dist={argument.distance}", f"ctx_kind={kind}",
+                f"ctx_kind+root={kind}|{root}", f"ctx_dep={dep}", f"ctx_dep+root={dep}|{root}", f"tpos={trigger.pos_}",
+                f"ctx_tdep={trigger.dep_}", f"ctx_l={_lemma(trigger)}"]
+    features += [f"ctx_own={slot}" for slot in sorted(own)] or ["ctx_own=none"]
+    if len(view.arguments) <= 1:
+        features.append(f"ctx_alone+root={root}")
+    return features
+
+
 def argument_features(trigger: Token, argument: Argument, root: str, view: SentenceView) -> list[str]:
+    if argument.distance:
+        return context_features(trigger, argument, root, view)
     token = argument.token
     path = dependency_path(trigger, token)
     distance = token.i - trigger.i
     bucket = "0" if distance == 0 else ("+" if distance > 0 else "-") + (
         "1" if abs(distance) == 1 else "2-3" if abs(distance) <= 3 else "4-8" if abs(distance) <= 8 else "far")
-    actor = argument.actors[0]
-    kind = "pron" if token.pos_ == "PRON" else (actor.sector or ("igo" if (actor.code or "").startswith("IGO")
-                                                                  else "country"))
+    kind = _kind(token, argument.actors[0])
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children)
     features = [f"path={path}", f"path+root={path}|{root}", f"dist={bucket}", f"dist+root={bucket}|{root}",
                 f"adep={token.dep_}", f"adep+root={token.dep_}|{root}", f"kind={kind}", f"kind+root={kind}|{root}",
