@@ -17,7 +17,8 @@ from spacy.language import Language
 from dyads.actors.dictionary import ActorDictionary, load_actor_dictionary
 from dyads.actors.petrarch import add_petrarch
 from dyads.actors.recognize import add_actor_ruler
-from dyads.actors.resolve import DocumentActors, SentenceActors
+from dyads.actors.oeda import add_defaults, load_default_actors
+from dyads.actors.resolve import DocumentActors, ResolveOptions, SentenceActors
 from dyads.dates import to_date
 from dyads.dictionaries import read_dictionaries
 from dyads.events.codebook import load_codebook
@@ -52,6 +53,7 @@ class ActorStage:
     """Dictionary mentions → actors, sentence by sentence, with coreference state."""
 
     dictionary: ActorDictionary
+    options: ResolveOptions = field(default_factory=ResolveOptions)
     name: str = "actors"
     requires: tuple[str, ...] = ()
     provides: tuple[str, ...] = ("doc_date", "sentence_actors")
@@ -59,7 +61,7 @@ class ActorStage:
     def __call__(self, result: Result, sentences: list[ParsedSentence], context: Context) -> None:
         day = to_date(result.document.date)
         context["doc_date"] = day
-        state = DocumentActors(self.dictionary, day)
+        state = DocumentActors(self.dictionary, day, self.options)
         per_sentence: list[SentenceActors] = []
         mentions: list[Mention] = []
         for sentence in sentences:
@@ -220,10 +222,15 @@ class Analysis:
         user = read_dictionaries(settings.dictionaries)
         builtin = not settings.only_dictionaries
         dictionary = load_actor_dictionary(settings.actor_files, builtin=builtin)
+        defaults = builtin and settings.oeda_defaults
+        if defaults:
+            dictionary = add_defaults(dictionary, load_default_actors())
         if user.actors or user.agents:
             dictionary, _ = add_petrarch(dictionary, user.actors, user.agents)
         add_actor_ruler(nlp, dictionary)
-        stages.append(ActorStage(dictionary))
+        options = ResolveOptions(settings.stale_after_years, settings.focus_min_mentions, settings.focus_margin,
+                                 settings.unknown_persons)
+        stages.append(ActorStage(dictionary, options))
         if settings.events:
             codebook = load_codebook()
             try:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex
 
+from dyads.actors.cache import phrase_tokens
 from dyads.actors.dictionary import ActorDictionary, Phrase
 
 RULER_NAME = "dyads_actors"
@@ -45,40 +45,57 @@ def split_initialism_hyphens(nlp: Language) -> None:
 class ActorRuler:
     """Marks dictionary forms as entities before the statistical NER sees the text.
 
-    Two phrase matchers (lowercase and exact) instead of spaCy's EntityRuler: the exact forms would
-    otherwise be token patterns, whose matcher costs a fifth of the parse.
+    Phrases are kept as token tuples in two tables (lowercase and exact), looked up from each token while the
+    words so far are the start of some phrase: with ~45,000 phrases this costs a few dictionary look-ups per
+    token, and building it needs only the phrases' tokens, which `dyads.actors.cache` keeps on disk.
     """
 
     def __init__(self, vocab) -> None:
         self.vocab = vocab
-        self.lower = PhraseMatcher(vocab, attr="LOWER")
-        self.exact = PhraseMatcher(vocab, attr="ORTH")
-        self.labels: dict[int, tuple[str, str]] = {}  # match key → (label, pattern id)
+        self.lower: dict[tuple[str, ...], str] = {}
+        self.exact: dict[tuple[str, ...], str] = {}
+        self._lower_prefixes: set[tuple[str, ...]] = set()
+        self._exact_prefixes: set[tuple[str, ...]] = set()
+        self.labels: dict[str, str] = {}  # pattern id -> entity label
 
     def add(self, nlp: Language, phrases: list[Phrase]) -> None:
-        lower: dict[str, list] = {}
-        exact: dict[str, list] = {}
+        chosen: list[tuple[Phrase, str]] = []
         seen: set[tuple[str, bool]] = set()
         for phrase in phrases:
-            key = (phrase.text if phrase.case_sensitive else phrase.text.lower(), phrase.case_sensitive)
-            if key in seen or not phrase.text.strip():
+            text = phrase.text if phrase.case_sensitive else phrase.text.lower()
+            if (text, phrase.case_sensitive) in seen or not phrase.text.strip():
                 continue
-            seen.add(key)
+            seen.add((text, phrase.case_sensitive))
+            chosen.append(phrase)
+        # tokenized as written ("U.S." is one token, "u.s." is not), then compared in lower case
+        tokens = phrase_tokens(nlp, (phrase.text for phrase in chosen))
+        for phrase in chosen:
             # weak forms ("Brussels", "the West Bank") are marked, so that no shorter form inside them matches,
             # but stand for no actor: they need context this ruler does not check
             ident = pattern_id(phrase) if not phrase.weak else f"{phrase.actor_id}|weak-{phrase.role}|"
-            self.labels[self.vocab.strings.add(ident)] = (phrase_label(phrase), ident)
-            (exact if phrase.case_sensitive else lower).setdefault(ident, []).append(nlp.make_doc(phrase.text))
-        for ident, docs in lower.items():
-            self.lower.add(ident, docs)
-        for ident, docs in exact.items():
-            self.exact.add(ident, docs)
+            self.labels[ident] = phrase_label(phrase)
+            key = tokens[phrase.text] if phrase.case_sensitive else tuple(t.lower() for t in tokens[phrase.text])
+            table, prefixes = (self.exact, self._exact_prefixes) if phrase.case_sensitive else \
+                (self.lower, self._lower_prefixes)
+            table.setdefault(key, ident)
+            prefixes.update(key[:n] for n in range(1, len(key)))
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for match_id, start, end in [*self.lower(doc), *self.exact(doc)]:
-            label, ident = self.labels[match_id]
-            spans.append(Span(doc, start, end, label=label, span_id=ident))
+        words = {"lower": [t.lower_ for t in doc], "exact": [t.text for t in doc]}
+        for kind, table, prefixes in (("lower", self.lower, self._lower_prefixes),
+                                      ("exact", self.exact, self._exact_prefixes)):
+            sequence = words[kind]
+            for start in range(len(sequence)):
+                end = start + 1
+                while end <= len(sequence):
+                    key = tuple(sequence[start:end])
+                    ident = table.get(key)
+                    if ident is not None:
+                        spans.append(Span(doc, start, end, label=self.labels[ident], span_id=ident))
+                    if key not in prefixes:
+                        break
+                    end += 1
         if spans:
             doc.set_ents(_longest_first(spans), default="unmodified")
         return doc
