@@ -23,6 +23,7 @@ from dyads.dates import to_date
 from dyads.dictionaries import read_dictionaries
 from dyads.events.codebook import load_codebook
 from dyads.events.coder import EventCoder, doc_year
+from dyads.events.defaults import default_discards, with_default_verbs
 from dyads.events.discards import Discards
 from dyads.events.modality import ModalityCues
 from dyads.events.patterns import load_patterns
@@ -240,6 +241,8 @@ class Analysis:
             except ImportError:  # places are optional while that module is being built
                 gazetteer = None
             patterns = load_patterns(codebook, builtin=builtin)
+            if defaults and settings.oeda_verbs:
+                patterns = with_default_verbs(patterns, codebook)
             if user.verbs:
                 lemmatize = verb_lemmatizer(nlp) or str.lower
                 patterns = patterns.with_verbs([p for verbs in user.verbs
@@ -247,7 +250,8 @@ class Analysis:
             # the recoding tables are built-in knowledge too: with only the user's dictionaries, codes stay as written
             recoder = Recoder.load(codebook) if builtin else None
             coder = EventCoder(codebook, patterns, ModalityCues.load(), gazetteer, recoder)
-            stages.append(EventStage(coder, Discards.compile(user.discards)))
+            discards = (default_discards(),) if defaults and settings.oeda_discards else ()
+            stages.append(EventStage(coder, Discards.compile((*discards, *user.discards))))
         if settings.goals:
             stages.append(GoalStage(GoalExtractor(GoalCues.load(), Concepts.load(), verb_lemmatizer(nlp))))
         if settings.tone:

@@ -59,7 +59,7 @@ class DefaultActors:
     agents: tuple[tuple[str, str, bool], ...]  # (lowercase phrase, sector, plural)
 
 
-def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
+def read_rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as error:
@@ -96,7 +96,7 @@ def load_default_actors(folder: Path = DATA_DIR) -> DefaultActors:
     entries: list[ActorEntry] = []
     phrases: list[Phrase] = []
     problems: list[str] = []
-    for number, (ident, kind, name, default, roles, names, short, _source) in _rows(folder / "actors.tsv",
+    for number, (ident, kind, name, default, roles, names, short, _source) in read_rows(folder / "actors.tsv",
                                                                                       ACTOR_COLUMNS):
         try:
             country, sector = split_code(default) if default and default != NO_ACTOR else (None, None)
@@ -115,7 +115,7 @@ def load_default_actors(folder: Path = DATA_DIR) -> DefaultActors:
     if problems:
         raise OedaDataError(problems)
     agents = tuple((phrase, sector, number == "plural")
-                   for _, (phrase, sector, number) in _rows(folder / "agents.tsv", AGENT_COLUMNS))
+                   for _, (phrase, sector, number) in read_rows(folder / "agents.tsv", AGENT_COLUMNS))
     return DefaultActors(tuple(entries), tuple(phrases), agents)
 
 
