@@ -225,7 +225,7 @@ def _one_word_problem(item: Converted, word: str, people_by_word: dict[str, set]
         if len(people_by_word.get(word, ())) > 1 or word in lex.own_surnames:
             return "surname alone shared by several people"
         return None
-    if word in lex.english and not word.isupper():
+    if word in lex.english and item.kind != "country":  # a country's other names only add to the country
         return "one-word name that is an English word"
     return None
 

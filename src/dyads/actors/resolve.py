@@ -202,8 +202,9 @@ class SentenceActors:
             if sector is not None:
                 return Actor(actor.text, compose(actor.country, sector), actor.country, sector, actor.actor_id)
         if mention.entry.kind == "person" and actor.sector == "ELI" and actor.country and not former:
-            # "Russian President Boris Yeltsin": the text names the office he holds, whatever our dates say
-            title = next((t for c in head.children if c.dep_ == "compound" and c.i < mention.span.start
+            # "Russian President Boris Yeltsin": the text names the office he holds, whatever our dates say (the
+            # title may be part of the dictionary phrase)
+            title = next((t for c in head.children if c.dep_ == "compound" and c.i < head.i
                           and (t := self._title(c)) is not None), None)
             if title is not None:
                 sector = _TITLE_SECTOR.get(title, "GOV")
