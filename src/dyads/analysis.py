@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 from spacy.language import Language
 
 from dyads.actors.dictionary import ActorDictionary, load_actor_dictionary
+from dyads.actors.oeda import add_defaults, load_default_actors
 from dyads.actors.petrarch import add_petrarch
 from dyads.actors.recognize import add_actor_ruler
-from dyads.actors.oeda import add_defaults, load_default_actors
 from dyads.actors.resolve import DocumentActors, ResolveOptions, SentenceActors
 from dyads.dates import to_date
 from dyads.dictionaries import read_dictionaries

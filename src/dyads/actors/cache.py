@@ -3,8 +3,9 @@
 Tokenizing the ~45,000 actor phrases with spaCy's tokenizer costs seconds; the actor ruler needs them as token
 tuples. They are cached per tokenizer (model name and version, spaCy version, the infix rules) in the user's
 cache folder: `$DYADS_CACHE_DIR`, else `$XDG_CACHE_HOME/dyads` (`~/.cache/dyads`), else a folder in the system's
-temporary directory (never the package's own folder, which may be read-only). A phrase missing from the cache (a dictionary changed, a user file
-was added) is tokenized and the cache rewritten; a cache that cannot be read or written is simply not used.
+temporary directory (never the package's own folder, which may be read-only). A phrase missing from the cache (a
+dictionary changed, a user file was added) is tokenized and the cache rewritten; a cache that cannot be read or
+written is simply not used.
 """
 
 from __future__ import annotations

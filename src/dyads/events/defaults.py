@@ -16,7 +16,8 @@ from dyads.events.codebook import Codebook
 from dyads.events.patterns import PatternSet, load_patterns
 
 
-def with_default_verbs(patterns: PatternSet, codebook: Codebook, path: Path = DATA_DIR / "oeda_verbs.txt") -> PatternSet:
+def with_default_verbs(patterns: PatternSet, codebook: Codebook,
+                       path: Path = DATA_DIR / "oeda_verbs.txt") -> PatternSet:
     """`patterns` and, after them, the default patterns of every verb they have none for."""
     known = patterns.verb_lemmas()
     defaults = load_patterns(codebook, extra=[path], builtin=False)
