@@ -15,13 +15,15 @@ from typing import TYPE_CHECKING, Any, Protocol
 from spacy.language import Language
 
 from dyads.actors.dictionary import ActorDictionary, load_actor_dictionary
+from dyads.actors.oeda import add_defaults, load_default_actors
 from dyads.actors.petrarch import add_petrarch
 from dyads.actors.recognize import add_actor_ruler
-from dyads.actors.resolve import DocumentActors, SentenceActors
+from dyads.actors.resolve import DocumentActors, ResolveOptions, SentenceActors
 from dyads.dates import to_date
 from dyads.dictionaries import read_dictionaries
 from dyads.events.codebook import load_codebook
 from dyads.events.coder import EventCoder, doc_year
+from dyads.events.defaults import default_discards, with_default_verbs
 from dyads.events.discards import Discards
 from dyads.events.modality import ModalityCues
 from dyads.events.model import LearnedCoder
@@ -53,6 +55,7 @@ class ActorStage:
     """Dictionary mentions → actors, sentence by sentence, with coreference state."""
 
     dictionary: ActorDictionary
+    options: ResolveOptions = field(default_factory=ResolveOptions)
     name: str = "actors"
     requires: tuple[str, ...] = ()
     provides: tuple[str, ...] = ("doc_date", "sentence_actors")
@@ -60,7 +63,7 @@ class ActorStage:
     def __call__(self, result: Result, sentences: list[ParsedSentence], context: Context) -> None:
         day = to_date(result.document.date)
         context["doc_date"] = day
-        state = DocumentActors(self.dictionary, day)
+        state = DocumentActors(self.dictionary, day, self.options)
         per_sentence: list[SentenceActors] = []
         mentions: list[Mention] = []
         for sentence in sentences:
@@ -222,12 +225,19 @@ class Analysis:
         user = read_dictionaries(settings.dictionaries)
         builtin = not settings.only_dictionaries
         dictionary = load_actor_dictionary(settings.actor_files, builtin=builtin)
+        defaults = builtin and settings.oeda_defaults
+        if defaults:
+            dictionary = add_defaults(dictionary, load_default_actors())
         if user.actors or user.agents:
             dictionary, _ = add_petrarch(dictionary, user.actors, user.agents)
         add_actor_ruler(nlp, dictionary)
-        stages.append(ActorStage(dictionary))
+        options = ResolveOptions(settings.stale_after_years, settings.focus_min_mentions, settings.focus_margin,
+                                 settings.unknown_persons)
+        stages.append(ActorStage(dictionary, options))
         if settings.events:
-            stages.append(EventStage(build_event_coder(settings, nlp, user), Discards.compile(user.discards)))
+            discards = (default_discards(),) if defaults and settings.oeda_discards else ()
+            stages.append(EventStage(build_event_coder(settings, nlp, user), Discards.compile((*discards,
+                                                                                               *user.discards))))
         if settings.goals:
             stages.append(GoalStage(GoalExtractor(GoalCues.load(), Concepts.load(), verb_lemmatizer(nlp))))
         if settings.tone:
@@ -256,6 +266,8 @@ def build_event_coder(settings: Settings, nlp: Language | None = None, user: Any
     except ImportError:  # places are optional while that module is being built
         gazetteer = None
     patterns = load_patterns(codebook, builtin=builtin)
+    if builtin and settings.oeda_defaults and settings.oeda_verbs:
+        patterns = with_default_verbs(patterns, codebook)
     if user is not None and user.verbs:
         lemmatize = (verb_lemmatizer(nlp) if nlp is not None else None) or str.lower
         patterns = patterns.with_verbs([p for verbs in user.verbs

@@ -31,6 +31,13 @@ class Settings:
     # knowledge; with only_dictionaries, coding uses these (and actor_files) alone
     dictionaries: tuple[str, ...] = field(default_factory=tuple)
     only_dictionaries: bool = False
+    oeda_defaults: bool = True  # the OEDA dictionaries' facts (data/oeda/) under the project's own knowledge
+    oeda_verbs: bool = True
+    oeda_discards: bool = False
+    stale_after_years: int = 10
+    focus_min_mentions: int = 2
+    focus_margin: float = 1.5
+    unknown_persons: bool = False
 
     def replace(self, **changes: object) -> Settings:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -81,6 +88,13 @@ def _parse(parser: configparser.ConfigParser, user_files: tuple[str, ...]) -> Se
         goal_clustering=parser.get("synthesis", "goal_clustering"),
         dictionaries=user_files or tuple(_specs(parser.get("dictionaries", "files"))),
         only_dictionaries=parser.getboolean("dictionaries", "only"),
+        oeda_defaults=parser.getboolean("actors", "oeda_defaults"),
+        oeda_verbs=parser.getboolean("actors", "oeda_verbs"),
+        oeda_discards=parser.getboolean("actors", "oeda_discards"),
+        stale_after_years=parser.getint("actors", "stale_after_years"),
+        focus_min_mentions=parser.getint("actors", "focus_min_mentions"),
+        focus_margin=parser.getfloat("actors", "focus_margin"),
+        unknown_persons=parser.getboolean("actors", "unknown_persons"),
     )
 
 

@@ -77,6 +77,15 @@ class ActorEntry:
                 return role
         return None
 
+    def current(self, day: date | None, years: int) -> bool:
+        """Whether the actor holds a role on `day` or left the last one less than `years` years before; an actor
+        with no dated roles counts as current (nothing says otherwise)."""
+        day = day or date.today()
+        if not self.roles or any(role.active_on(day) for role in self.roles):
+            return True
+        ended = [role.end for role in self.roles if role.end is not None and role.end <= day]
+        return bool(ended) and (day - max(ended)).days < years * 365.25
+
     def code_on(self, day: date | None) -> str:
         """The CAMEO code on `day`, e.g. USAGOV while president, USAELI between terms; "" for no actor (a
         role with the null sector `---`, or no role and no country)."""

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex
 
+from dyads.actors.cache import phrase_tokens
 from dyads.actors.dictionary import ActorDictionary, Phrase
 
 RULER_NAME = "dyads_actors"
@@ -41,58 +42,59 @@ def split_initialism_hyphens(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
-_END = ""  # trie key that ends a phrase (no token is empty)
-_SIMPLE = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
-
-
 class ActorRuler:
     """Marks dictionary forms as entities before the statistical NER sees the text.
 
-    Two word tries (lowercase and exact) over token texts instead of spaCy's EntityRuler or PhraseMatcher:
-    those create a vocabulary entry for every word of every phrase, which with tens of thousands of names
-    (the PETRARCH actor dictionaries) costs seconds at start-up. A phrase is split into tokens as the
-    tokenizer splits text; plain words separated by single blanks are split on the blanks, unless one of them
-    is a tokenizer special case ("cannot").
+    Phrases are kept as token tuples in two tables (lowercase and exact), looked up from each token while the
+    words so far are the start of some phrase: with ~45,000 phrases this costs a few dictionary look-ups per
+    token, and building it needs only the phrases' tokens, which `dyads.actors.cache` keeps on disk.
     """
 
     def __init__(self, vocab) -> None:
         self.vocab = vocab
-        self.lower: dict = {}
-        self.exact: dict = {}
+        self.lower: dict[tuple[str, ...], str] = {}
+        self.exact: dict[tuple[str, ...], str] = {}
+        self._lower_prefixes: set[tuple[str, ...]] = set()
+        self._exact_prefixes: set[tuple[str, ...]] = set()
+        self.labels: dict[str, str] = {}  # pattern id -> entity label
 
     def add(self, nlp: Language, phrases: list[Phrase]) -> None:
-        special = {key.lower() for key in nlp.tokenizer.rules} if getattr(nlp.tokenizer, "rules", None) else set()
+        chosen: list[tuple[Phrase, str]] = []
+        seen: set[tuple[str, bool]] = set()
         for phrase in phrases:
-            text = phrase.text.strip()
-            if not text:
+            text = phrase.text if phrase.case_sensitive else phrase.text.lower()
+            if (text, phrase.case_sensitive) in seen or not phrase.text.strip():
                 continue
-            if _SIMPLE.fullmatch(text) and not any(w.lower() in special for w in text.split(" ")):
-                words = text.split(" ")
-            else:
-                words = [t.text for t in nlp.make_doc(text)]
-            node = self.exact if phrase.case_sensitive else self.lower
-            for word in words if phrase.case_sensitive else (w.lower() for w in words):
-                node = node.setdefault(word, {})
-            if _END in node:
-                continue  # the first entry for a form keeps it
+            seen.add((text, phrase.case_sensitive))
+            chosen.append(phrase)
+        # tokenized as written ("U.S." is one token, "u.s." is not), then compared in lower case
+        tokens = phrase_tokens(nlp, (phrase.text for phrase in chosen))
+        for phrase in chosen:
             # weak forms ("Brussels", "the West Bank") are marked, so that no shorter form inside them matches,
             # but stand for no actor: they need context this ruler does not check
             ident = pattern_id(phrase) if not phrase.weak else f"{phrase.actor_id}|weak-{phrase.role}|"
-            node[_END] = (phrase_label(phrase), ident)
+            self.labels[ident] = phrase_label(phrase)
+            key = tokens[phrase.text] if phrase.case_sensitive else tuple(t.lower() for t in tokens[phrase.text])
+            table, prefixes = (self.exact, self._exact_prefixes) if phrase.case_sensitive else \
+                (self.lower, self._lower_prefixes)
+            table.setdefault(key, ident)
+            prefixes.update(key[:n] for n in range(1, len(key)))
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for trie, words in ((self.lower, [t.lower_ for t in doc]), (self.exact, [t.text for t in doc])):
-            for start in range(len(words)):
-                node = trie.get(words[start])
+        words = {"lower": [t.lower_ for t in doc], "exact": [t.text for t in doc]}
+        for kind, table, prefixes in (("lower", self.lower, self._lower_prefixes),
+                                      ("exact", self.exact, self._exact_prefixes)):
+            sequence = words[kind]
+            for start in range(len(sequence)):
                 end = start + 1
-                while node is not None:
-                    found = node.get(_END)
-                    if found is not None:
-                        spans.append(Span(doc, start, end, label=found[0], span_id=found[1]))
-                    if end >= len(words):
+                while end <= len(sequence):
+                    key = tuple(sequence[start:end])
+                    ident = table.get(key)
+                    if ident is not None:
+                        spans.append(Span(doc, start, end, label=self.labels[ident], span_id=ident))
+                    if key not in prefixes:
                         break
-                    node = node.get(words[end])
                     end += 1
         if spans:
             doc.set_ents(_longest_first(spans), default="unmodified")

@@ -9,12 +9,14 @@ document, pronouns and bare titles ("he", "his", "the president").
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Span, Token
 
 from dyads.actors.dictionary import ActorDictionary, ActorEntry
+from dyads.actors.oeda import SHORT
 from dyads.actors.recognize import parse_pattern_id
 from dyads.parse import sentence_ents
 from dyads.records import Actor
@@ -69,12 +71,25 @@ class Memory:
     persons_seen: tuple[tuple[ActorEntry, Actor], ...]
 
 
+@dataclass(frozen=True, slots=True)
+class ResolveOptions:
+    """How actors are resolved where the text leaves it open (settings.cfg, [actors])."""
+
+    stale_after_years: int = 10  # a surname alone stands for a person until this long after their last role
+    focus_min_mentions: int = 2  # the country in focus is named at least this often so far …
+    focus_margin: float = 1.5  # … and this many times as often as the next country
+    unknown_persons: bool = False  # a person no dictionary knows and no title places is of the country in focus
+
+
 @dataclass(slots=True)
 class DocumentActors:
-    """Resolution state for one document: the date, and what pronouns can refer back to."""
+    """Resolution state for one document: the date, what pronouns can refer back to, and which country the
+    document has named most so far (its focus)."""
 
     dictionary: ActorDictionary
     day: date | None
+    options: ResolveOptions = field(default_factory=ResolveOptions)
+    countries_named: Counter = field(default_factory=Counter)
     last_person: dict[str, Actor] = field(default_factory=dict)  # gender ("m", "f", "any") → actor
     last_group: Actor | None = None  # last country, IGO or group
     last_plural: Actor | None = None
@@ -83,7 +98,24 @@ class DocumentActors:
     def sentence(self, span: Span) -> SentenceActors:
         """Actors of the next sentence; pronouns see what came before it (a snapshot), not after."""
         memory = Memory(dict(self.last_person), self.last_group, self.last_plural, tuple(self.persons_seen[-20:]))
-        return SentenceActors(self, span, memory)
+        actors = SentenceActors(self, span, memory)
+        for mention in actors.mentions:
+            home = _national(mention.entry, self.day)
+            if home is not None:
+                self.countries_named[home] += 1
+        actors.focus = self.focus()
+        return actors
+
+    def focus(self) -> str | None:
+        """The country named most so far, when it is named often enough and clearly more than any other: what a
+        human coder takes an actor named with no country ("authorities", "Governor Ganjar Pranowo") to belong
+        to. None in a story about several countries alike."""
+        ranked = self.countries_named.most_common(2)
+        if not ranked or ranked[0][1] < self.options.focus_min_mentions:
+            return None
+        if len(ranked) == 2 and ranked[0][1] < self.options.focus_margin * ranked[1][1]:
+            return None
+        return ranked[0][0]
 
     def remember(self, actor: Actor, entry: ActorEntry | None) -> None:
         if entry is not None and entry.kind == "person":
@@ -110,12 +142,23 @@ class DocumentActors:
         return Actor(text, code, country, sector, entry.actor_id)
 
 
+def _national(entry: ActorEntry, day: date | None) -> str | None:
+    """The state a mention names or belongs to (a country, its people, bodies and citizens), None for regions and
+    international bodies."""
+    if entry.region or entry.kind not in ("country", "person", "group"):
+        return None
+    role = entry.role_on(day) if entry.roles else None
+    country = (role.country if role is not None and role.country else None) or entry.country
+    return country if country and len(country) == 3 else None
+
+
 class SentenceActors:
     """Actors in one sentence: resolve the head token of an argument to actors."""
 
     def __init__(self, document: DocumentActors, span: Span, memory: Memory) -> None:
         self.document = document
         self.memory = memory
+        self.focus: str | None = None  # the document's country in focus, up to this sentence
         self.dictionary = document.dictionary
         self.span = span
         self.mentions: list[ActorMention] = []
@@ -140,6 +183,8 @@ class SentenceActors:
                     continue
             if entry.roles and not entry.code_on(document.day):
                 continue  # on this day the form stands for no actor (a dictionary's null code)
+            if role == SHORT and not entry.current(document.day, document.options.stale_after_years):
+                continue  # a surname alone or a common name is no longer this person's, long after their roles
             mention = ActorMention(ent, entry, role, sector)
             self.mentions.append(mention)
             for token in ent:
@@ -157,8 +202,9 @@ class SentenceActors:
             if sector is not None:
                 return Actor(actor.text, compose(actor.country, sector), actor.country, sector, actor.actor_id)
         if mention.entry.kind == "person" and actor.sector == "ELI" and actor.country and not former:
-            # "Russian President Boris Yeltsin": the text names the office he holds, whatever our dates say
-            title = next((t for c in head.children if c.dep_ == "compound" and c.i < mention.span.start
+            # "Russian President Boris Yeltsin": the text names the office he holds, whatever our dates say (the
+            # title may be part of the dictionary phrase)
+            title = next((t for c in head.children if c.dep_ == "compound" and c.i < head.i
                           and (t := self._title(c)) is not None), None)
             if title is not None:
                 sector = _TITLE_SECTOR.get(title, "GOV")
@@ -322,6 +368,10 @@ class SentenceActors:
             country = owner[1].country
             return Actor(self._phrase_text(token), compose(country, sector or owner[1].sector), country,
                          sector or owner[1].sector, owner[1].actor_id if not sector else None)
+        if self.document.options.unknown_persons and self.focus and token.ent_type_ == "PERSON" and \
+                token.pos_ == "PROPN" and token.i not in self.by_token:
+            # "Odumakin said": a person no dictionary knows, in a story about one country
+            return Actor(self._phrase_text(token), self.focus, self.focus, None, None)
         return self._possessor(token) if possessor else None
 
     def _of_object(self, token: Token) -> Token | None:

@@ -26,6 +26,7 @@ from dyads.events.pairing import (
     RECIPROCAL_ROOTS,
     TARGETLESS_ROOTS,
     home_actor,
+    in_focus,
     located_target,
     pair_actors,
     same_actor,
@@ -718,7 +719,8 @@ class EventCoder:
         pairs = []
         for source, target in pair_actors(match.sources, match.targets, match.pattern.code):
             target = located_target(source, target, location, code.code)
-            homed = home_actor(source, target, location, match.pattern.code, where.countries)
+            homed = in_focus(home_actor(source, target, location, match.pattern.code, where.countries), actors.focus)
+            target = in_focus(target, actors.focus)
             if target is not None and homed.code == target.code:
                 if homed is source:
                     continue  # "the Israeli leader met security officials": an actor is not its own target

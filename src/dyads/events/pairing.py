@@ -1,7 +1,7 @@
 """Who acts on whom once a pattern has fired: one event per source × target pair, a country for actors named
 without one (a titled person, a sector, an unidentified attacker), and a target for acts that name none (their
 own country, or the place where they happen). Pure functions over actors; the coder calls them in this order:
-`pair_actors`, `located_target`, `home_actor`.
+`pair_actors`, `located_target`, `home_actor`, and last `in_focus`.
 """
 
 from __future__ import annotations
@@ -86,6 +86,17 @@ def home_actor(source: Actor, target: Actor | None, location: Location | None, c
     if country is None:
         return source
     return Actor(source.text, country + source.sector, country, source.sector, source.actor_id)
+
+
+def in_focus(actor: Actor | None, focus: str | None) -> Actor | None:
+    """The last fall-back for an actor named with a sector and no country ("authorities", "prosecutors", "Governor
+    Ganjar Pranowo"): the country the document is about so far, as a human coder reads it."""
+    if actor is None or focus is None or actor.country or not actor.sector or actor.sector in _NO_HOME:
+        return actor
+    return Actor(actor.text, focus + actor.sector, focus, actor.sector, actor.actor_id)
+
+
+_NO_HOME = frozenset({"UAF", "IGO", "NGO"})  # unidentified attackers are placed where they strike (home_actor)
 
 
 def _named(actor: Actor) -> bool:
